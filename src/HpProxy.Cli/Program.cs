@@ -1,0 +1,1 @@
+return HpProxy.Cli.CliApp.Run(args);
