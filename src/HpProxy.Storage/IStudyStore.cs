@@ -1,0 +1,104 @@
+using HpProxy.Core.Analysis;
+using HpProxy.Core.Envs;
+using HpProxy.Core.Runs;
+using HpProxy.Core.Studies;
+
+namespace HpProxy.Storage;
+
+/// <summary>
+/// The study database: the source of truth for what is done. Implemented over SQLite (default, one file per
+/// study, WAL) and PostgreSQL (a study spanning machines). Effects are exactly-once even though Hangfire
+/// delivers jobs at least once: a job claims its run with a lease, renews it, and completes it in one
+/// transaction that writes every checkpoint and the final state (DESIGN.md, "Hangfire storage").
+/// </summary>
+public interface IStudyStore : IDisposable
+{
+    /// <summary>Creates or migrates the schema (versioned). Safe to call from every process.</summary>
+    void Migrate();
+
+    /// <summary>Records the study file (name, canonical hash, text) the runs came from; returns the stored info.</summary>
+    StudyInfo SaveStudy(string name, string fileHash, string fileText, string codeVersion);
+
+    StudyInfo? GetStudy();
+
+    /// <summary>Inserts runs that are not there yet (by run id); existing runs, finished or not, are untouched.
+    /// Returns how many were new.</summary>
+    int AddRuns(IEnumerable<PlannedRun> runs);
+
+    /// <summary>Reference returns of a (task, demonstration set), stored once at planning.</summary>
+    void SaveReferences(string task, string demonstrations, ReferenceReturns references);
+
+    ReferenceReturns? GetReferences(string task, string demonstrations);
+
+    /// <summary>Atomically claims a run: pending, or running with an expired lease → running, owned by
+    /// <paramref name="owner"/> until now + <paramref name="lease"/>. Null when the run is finished, cancelled
+    /// or held by a live lease (a duplicate delivery returns at once).</summary>
+    RunClaim? TryClaim(string runId, string owner, TimeSpan lease);
+
+    /// <summary>Extends the lease; false when the claim was lost (another owner took over after expiry).</summary>
+    bool RenewLease(RunClaim claim, TimeSpan lease);
+
+    /// <summary>Writes every checkpoint and the succeeded state in one transaction, replacing any rows of an
+    /// earlier attempt (keyed by run id and checkpoint index). False when the claim was lost.</summary>
+    bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds);
+
+    /// <summary>Records a failure with its reason (divergence, exception, timeout), keeping any checkpoints reached.</summary>
+    bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds);
+
+    /// <summary>Runs that are pending, or running with an expired lease (what the coordinator (re-)enqueues).</summary>
+    IReadOnlyList<string> RunsToEnqueue(DateTimeOffset now);
+
+    /// <summary>Moves every pending run to cancelled (running runs finish their current attempt); returns how many.</summary>
+    int CancelPending();
+
+    /// <summary>Moves cancelled (and, if asked, failed) runs back to pending; returns how many.</summary>
+    int Requeue(bool includeFailed);
+
+    RunSpec GetRunSpec(string runId);
+
+    StudyProgress GetProgress();
+
+    IReadOnlyList<RunRecord> GetRuns();
+
+    IReadOnlyList<CheckpointRow> GetCheckpoints();
+
+    /// <summary>Workers record a heartbeat so status and the dashboard can show live processes.</summary>
+    void Heartbeat(string workerId, int processId, string host, string? currentRunId);
+
+    IReadOnlyList<WorkerInfo> GetWorkers(TimeSpan aliveWithin);
+}
+
+public sealed record StudyInfo(string Name, string FileHash, string FileText, string CodeVersion, DateTimeOffset CreatedAt);
+
+/// <summary>A planned run as the store keeps it; <see cref="SpecJson"/> is the canonical JSON of its <see cref="RunSpec"/>.</summary>
+public sealed record PlannedRun(string RunId, string Task, string Demonstrations, string Algorithm, string ConfigId, int Seed, string SpecJson);
+
+public sealed record RunClaim(string RunId, string Owner, int Attempt);
+
+public enum RunState
+{
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
+
+public sealed record RunRecord(
+    string RunId,
+    string Task,
+    string Demonstrations,
+    string Algorithm,
+    string ConfigId,
+    int Seed,
+    RunState State,
+    string? Owner,
+    DateTimeOffset? LeaseUntil,
+    int Attempts,
+    string? Error,
+    double? WallSeconds,
+    string SpecJson);
+
+public sealed record StudyProgress(int Total, int Pending, int Running, int Succeeded, int Failed, int Cancelled);
+
+public sealed record WorkerInfo(string WorkerId, int ProcessId, string Host, string? CurrentRunId, DateTimeOffset LastSeen);
