@@ -38,7 +38,8 @@ public sealed class SqliteTarget : IStoreTarget
 
 public sealed class PostgresTarget : IStoreTarget
 {
-    private readonly string _study = "t_" + Guid.NewGuid().ToString("N")[..20];
+    // Upper case and '-' exercise the quoted schema name.
+    private readonly string _study = "T-" + Guid.NewGuid().ToString("N")[..20];
     private readonly List<StudyStoreBase> _stores = [];
 
     public StudyStoreBase OpenStore(TimeProvider clock)
