@@ -36,7 +36,7 @@ internal sealed partial class StudyValidator
             var nameNode = a.GetPresent("name")!;
             if (firstSeen.TryGetValue(name, out var first))
             {
-                _r.Error(nameNode, a.PathOf("name"), $"algorithm '{name}' is listed twice (first at line {first.Start.Line}); " +
+                _r.Error(nameNode, a.PathOf("name"), $"algorithm '{name}' is listed twice (first listed at {first.Start.Line}:{first.Start.Column}); " +
                     "one entry per algorithm, with one search space");
                 name = null;
             }

@@ -35,7 +35,7 @@ internal sealed partial class StudyValidator
         {
             if (firstSeen.TryGetValue(name, out var first))
             {
-                _r.Error(d.GetPresent("name")!, d.PathOf("name"), $"demonstration set '{name}' is listed twice (first at line {first.Start.Line})");
+                _r.Error(d.GetPresent("name")!, d.PathOf("name"), $"demonstration set '{name}' is listed twice (first listed at {first.Start.Line}:{first.Start.Column})");
                 name = null;
             }
             else
