@@ -25,16 +25,32 @@ public sealed class FakeStudyCatalog : IStudyCatalog
         }
     }
 
+    // Names follow the agents' configs (BcConfig, AdversarialConfig, SacConfig, OnlineConfig, PwilConfig in snake_case).
     private static readonly Rule LearningRate = new("learning_rate", 0, 1, MinExclusive: true);
     private static readonly Rule HiddenUnits = new("hidden_units", 1, 4096, Integer: true);
     private static readonly Rule HiddenLayers = new("hidden_layers", 1, 8, Integer: true);
     private static readonly Rule BatchSize = new("batch_size", 1, 65536, Integer: true);
-    private static readonly Rule[] Adversarial =
+    private static readonly Rule Boolean = new("", 0, 0, Choices: ["true", "false"]);
+    private static readonly Rule[] Online =
     [
         LearningRate, HiddenUnits, HiddenLayers, BatchSize,
+        new("discount", 0, 0.9999), new("tau", 0, 1, MinExclusive: true),
+        new("updates_per_step", 1, 64, Integer: true), new("warmup_steps", 0, 1e8, Integer: true),
+        new("expert_mix", 0, 0.95), Boolean with { Name = "normalize_observations" },
+        new("rl_algorithm", 0, 0, Choices: ["sac", "td3"]),
+    ];
+    private static readonly Rule[] Adversarial =
+    [
+        .. Online,
         new("discriminator_learning_rate", 0, 1, MinExclusive: true),
         new("discriminator_hidden_units", 1, 4096, Integer: true),
+        new("discriminator_hidden_layers", 1, 8, Integer: true),
+        new("discriminator_input", 0, 0, Choices: ["s", "sa", "sas"]),
         new("gradient_penalty", 0, 1000),
+        new("discriminator_weight_decay", 0, 1),
+        new("discriminator_hidden_dropout", 0, 0.9),
+        Boolean with { Name = "spectral_norm" },
+        Boolean with { Name = "mixup" },
         new("reward_transform", 0, 0, Choices: ["gail", "log_d", "airl", "fairl"]),
     ];
 
@@ -43,8 +59,9 @@ public sealed class FakeStudyCatalog : IStudyCatalog
         ["bc"] =
         [
             LearningRate, HiddenUnits, HiddenLayers, BatchSize,
-            new("weight_decay", 0, 1), new("dropout", 0, 0.9),
+            new("weight_decay", 0, 1), new("input_dropout", 0, 0.9), new("hidden_dropout", 0, 0.9),
             new("activation", 0, 0, Choices: ["relu", "tanh", "elu", "gelu"]),
+            new("loss", 0, 0, Choices: ["mse", "nll"]), Boolean with { Name = "normalize_observations" },
         ],
         ["gail"] = Adversarial,
         ["dac"] = Adversarial,
@@ -52,10 +69,11 @@ public sealed class FakeStudyCatalog : IStudyCatalog
         ["fairl"] = Adversarial,
         ["pwil"] =
         [
-            LearningRate, HiddenUnits, HiddenLayers, BatchSize,
-            new("reward_scale", 0, 1000, MinExclusive: true), new("reward_bandwidth", 0, 1000, MinExclusive: true),
+            .. Online,
+            new("alpha", 0, 1000, MinExclusive: true), new("beta", 0, 1000, MinExclusive: true),
+            new("pwil_input", 0, 0, Choices: ["s", "sa"]), Boolean with { Name = "expert_prefill" },
         ],
-        ["sqil"] = [LearningRate, HiddenUnits, HiddenLayers, BatchSize],
+        ["sqil"] = Online,
         ["aquadem"] = [LearningRate, HiddenUnits, HiddenLayers, BatchSize, new("candidate_actions", 1, 100, Integer: true), new("temperature", 0, 100, MinExclusive: true)],
     };
 
@@ -70,7 +88,9 @@ public sealed class FakeStudyCatalog : IStudyCatalog
         ["action_mse"] = [],
         ["state_wasserstein"] = [new("epsilon", 0, 10, MinExclusive: true), new("max_points", 1, 100000, Integer: true)],
         ["state_action_wasserstein"] = [new("epsilon", 0, 10, MinExclusive: true), new("max_points", 1, 100000, Integer: true)],
-        ["rnd"] = [],
+        ["exact_wasserstein"] = [new("max_points", 1, 5000, Integer: true)],
+        ["imitation_return"] = [],
+        ["reference_imitation_return"] = [],
     };
 
     private static readonly Dictionary<string, string[]> Demonstrators = new(StringComparer.Ordinal)

@@ -87,7 +87,7 @@ public class StudyLoaderTests
                   batch_size: 256
                   learning_rate: 1.0e-4
                   activation: relu
-                  dropout: {constant: 0.25}
+                  hidden_dropout: {constant: 0.25}
             """, StringComparison.Ordinal);
         var catalog = new FakeStudyCatalog();
         var result = StudyLoader.Load("x.yaml", text, catalog);
@@ -102,7 +102,7 @@ public class StudyLoaderTests
         Assert.Equal(new ConstantDistribution(HpValue.Of(64)), space["hidden_units"]);
         Assert.Equal(new ConstantDistribution(HpValue.Of(1e-4)), space["learning_rate"]);
         Assert.Equal(new ConstantDistribution(HpValue.Of("relu")), space["activation"]);
-        Assert.Equal(new ConstantDistribution(HpValue.Of(0.25)), space["dropout"]);
+        Assert.Equal(new ConstantDistribution(HpValue.Of(0.25)), space["hidden_dropout"]);
     }
 
     [Fact]
