@@ -12,7 +12,7 @@ namespace HpProxy.Core.Studies;
 internal static class SpaceReader
 {
     private static readonly string[] Kinds = ["choice", "uniform", "log_uniform", "int", "constant"];
-    private static readonly string[] Keys = [.. Kinds, "log"];
+    internal static readonly string[] Keys = [.. Kinds, "log"];
 
     public static HpDistribution? Read(StudyYamlReader r, YamlNode node, string path)
     {

@@ -6,7 +6,7 @@ namespace HpProxy.Core.Studies;
 
 internal sealed partial class StudyValidator
 {
-    private static readonly string[] AlgorithmKeys = ["name", "budget", "samples", "space"];
+    internal static readonly string[] AlgorithmKeys = ["name", "budget", "samples", "space"];
     private static readonly string[] AlgorithmRequired = ["name", "budget"];
 
     private List<AlgorithmDefinition>? ReadAlgorithms(StudyFields f, int? checkpoints)

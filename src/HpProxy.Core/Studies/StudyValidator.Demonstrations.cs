@@ -5,7 +5,7 @@ namespace HpProxy.Core.Studies;
 
 internal sealed partial class StudyValidator
 {
-    private static readonly string[] DemoKeys = ["name", "demonstrator", "regime", "parameters", "episodes"];
+    internal static readonly string[] DemoKeys = ["name", "demonstrator", "regime", "parameters", "episodes"];
     private static readonly string[] DemoRequired = ["name", "regime", "episodes"];
 
     private List<DemonstrationSetDefinition>? ReadDemonstrations(StudyFields f, IReadOnlyList<string> tasks)

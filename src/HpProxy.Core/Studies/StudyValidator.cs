@@ -15,7 +15,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
     /// <summary>Default evaluation episodes per checkpoint (SPEC.md §5: E ≥ 10 by default).</summary>
     public const int DefaultEvaluationEpisodes = 10;
 
-    private static readonly string[] TopKeys =
+    internal static readonly string[] TopKeys =
         ["name", "description", "seed", "tasks", "demonstrations", "evaluation", "checkpoints", "seeds", "proxies", "algorithms"];
 
     private static readonly string[] TopRequired = ["seed", "tasks", "demonstrations", "checkpoints", "seeds", "proxies", "algorithms"];

@@ -61,3 +61,18 @@ public class StudyFilesTests
         Assert.Equal(plan.Study.Tasks.Count * 8 * 3, plan.Runs.Count);
     }
 }
+
+/// <summary>studies/README.md documents every key the validator accepts.</summary>
+public class StudyReadmeTests
+{
+    [Fact]
+    public void Every_accepted_key_is_documented()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Studies, "README.md"));
+        var keys = StudyValidator.TopKeys.Concat(StudyValidator.DemoKeys).Concat(StudyValidator.AlgorithmKeys).Concat(SpaceReader.Keys)
+            .Concat(["episodes", "train", "validation", "settings"]);
+        var missing = keys.Where(k => !readme.Contains("`" + k + "`", StringComparison.Ordinal)
+            && !readme.Contains("{" + k + ":", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "undocumented keys: " + string.Join(", ", missing));
+    }
+}
