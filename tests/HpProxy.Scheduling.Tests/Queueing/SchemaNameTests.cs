@@ -1,6 +1,6 @@
-using HpProxy.Scheduling.Hangfire;
+using HpProxy.Scheduling.Queueing;
 
-namespace HpProxy.Scheduling.Tests.Hangfire;
+namespace HpProxy.Scheduling.Tests.Queueing;
 
 public sealed class SchemaNameTests
 {

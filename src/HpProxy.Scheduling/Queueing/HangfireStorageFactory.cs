@@ -4,7 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 
-namespace HpProxy.Scheduling.Hangfire;
+namespace HpProxy.Scheduling.Queueing;
 
 /// <summary>
 /// The Hangfire queue of one study: <c>&lt;results&gt;/&lt;study&gt;/hangfire.db</c> (Hangfire.Storage.SQLite) by
