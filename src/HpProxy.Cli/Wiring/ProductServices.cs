@@ -14,7 +14,7 @@ public static class ProductServices
         ?? "0.0.0";
 
     public static CliServices Create() => new(
-        new DelegateStudyStoreOpener(_ => throw Missing("the study store (HpProxy.Storage)")),
+        StudyStoreOpener.Instance,
         () => new MissingWork(),
         new MissingFrontEnd(),
         new MissingReports(),
