@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using HpProxy.Core.Proxies;
 
 namespace HpProxy.Reports.Tests;
 
@@ -94,6 +95,17 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
         Assert.Contains("state_wasserstein correlates best", html);
     }
 
+    /// <summary>The registry's wording of each proxy is masked: it belongs to Core and may be reworded there
+    /// without changing anything this report computes.</summary>
     [Fact]
-    public void MarkdownMatchesSnapshot() => Snapshot.AssertMatches("report.md", File.ReadAllText(Result.ReportMarkdown));
+    public void MarkdownMatchesSnapshot()
+    {
+        string md = File.ReadAllText(Result.ReportMarkdown);
+        foreach (var info in ProxyRegistry.All)
+        {
+            md = md.Replace("| " + Reports.Output.MarkdownWriter.E(info.Reads.ToString()) + " | " + Reports.Output.MarkdownWriter.E(info.Description) + " |",
+                "| (registry reads) | (registry description) |", StringComparison.Ordinal);
+        }
+        Snapshot.AssertMatches("report.md", md);
+    }
 }

@@ -55,7 +55,7 @@ internal static class InterimAnalysis
     private static CorrelationView Correlate(GroupKey group, string proxy, ProxyDirection direction, double[] x, double[] y, int b, Rng rng)
     {
         int n = x.Length;
-        double rho = InterimRankStatistics.Spearman(x, y), tau = InterimRankStatistics.KendallTauB(x, y);
+        double rho = RankCorrelation.Spearman(x, y), tau = RankCorrelation.KendallTauB(x, y);
         var rhos = new List<double>(b);
         var taus = new List<double>(b);
         double[] bx = new double[n], by = new double[n];
@@ -67,7 +67,7 @@ internal static class InterimAnalysis
                 bx[i] = x[j];
                 by[i] = y[j];
             }
-            double r = InterimRankStatistics.Spearman(bx, by), t = InterimRankStatistics.KendallTauB(bx, by);
+            double r = RankCorrelation.Spearman(bx, by), t = RankCorrelation.KendallTauB(bx, by);
             if (double.IsFinite(r)) rhos.Add(r);
             if (double.IsFinite(t)) taus.Add(t);
         }
@@ -75,8 +75,8 @@ internal static class InterimAnalysis
         taus.Sort();
         // 95% percentile bootstrap interval over configurations (Efron & Tibshirani 1993, §13.3).
         return new CorrelationView(group, proxy, direction,
-            rho, InterimRankStatistics.Percentile(rhos, 0.025), InterimRankStatistics.Percentile(rhos, 0.975),
-            tau, InterimRankStatistics.Percentile(taus, 0.025), InterimRankStatistics.Percentile(taus, 0.975), n);
+            rho, Percentile.Of(rhos, 0.025), Percentile.Of(rhos, 0.975),
+            tau, Percentile.Of(taus, 0.025), Percentile.Of(taus, 0.975), n);
     }
 
     /// <summary>Hussenot et al. (2021) protocol: K of the pool at random, the proxy's best (oriented x) is the pick.
@@ -115,7 +115,7 @@ internal static class InterimAnalysis
         if (values.Count == 0) return new Interval(double.NaN, double.NaN, double.NaN);
         double mean = values.Average();
         values.Sort();
-        return new Interval(mean, InterimRankStatistics.Percentile(values, 0.05), InterimRankStatistics.Percentile(values, 0.95));
+        return new Interval(mean, Percentile.Of(values, 0.05), Percentile.Of(values, 0.95));
     }
 
     /// <summary>Per configuration, mean over seeds of score and proxy at each checkpoint index; the proxy chooses the

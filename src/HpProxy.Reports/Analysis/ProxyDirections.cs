@@ -3,25 +3,12 @@ using HpProxy.Core.Proxies;
 namespace HpProxy.Reports.Analysis;
 
 /// <summary>
-/// Direction of every proxy found in the rows: the caller's table first, else the proxy registry. Until the
-/// registry (<c>Core/Proxies/ProxyRegistry</c>) is on main, the directions of SPEC.md §5 stand in for it here.
-/// A proxy known to neither is treated as higher-is-better and listed in the report, never guessed silently.
+/// Direction of every proxy found in the rows: the caller's table first, else the direction the proxy declares in
+/// <see cref="ProxyRegistry"/>. A proxy known to neither (a renamed or retired proxy in an old study) is treated as
+/// higher-is-better and listed in the report, never guessed silently.
 /// </summary>
 internal static class ProxyDirections
 {
-    // SPEC.md §5 table; replaced by the registry's declared directions once it is merged.
-    private static readonly Dictionary<string, ProxyDirection> Registry = new(StringComparer.Ordinal)
-    {
-        ["action_mse"] = ProxyDirection.LowerIsBetter,
-        ["state_wasserstein"] = ProxyDirection.LowerIsBetter,
-        ["state_action_wasserstein"] = ProxyDirection.LowerIsBetter,
-        ["exact_wasserstein"] = ProxyDirection.LowerIsBetter,
-        ["bc_loss"] = ProxyDirection.LowerIsBetter,
-        ["rnd"] = ProxyDirection.HigherIsBetter,
-        ["imitation_return"] = ProxyDirection.HigherIsBetter,
-        ["reference_imitation_return"] = ProxyDirection.HigherIsBetter,
-    };
-
     /// <returns>Directions of <paramref name="proxies"/> (sorted) and the names whose direction was unknown.</returns>
     public static (SortedDictionary<string, ProxyDirection> Directions, IReadOnlyList<string> Unknown) Resolve(
         IEnumerable<string> proxies, IReadOnlyDictionary<string, ProxyDirection>? overrides)
@@ -31,7 +18,7 @@ internal static class ProxyDirections
         foreach (string name in proxies.Distinct().Order(StringComparer.Ordinal))
         {
             if (overrides is not null && overrides.TryGetValue(name, out var d)) directions[name] = d;
-            else if (Registry.TryGetValue(name, out d)) directions[name] = d;
+            else if (ProxyRegistry.Contains(name)) directions[name] = ProxyRegistry.Get(name).Direction;
             else
             {
                 directions[name] = ProxyDirection.HigherIsBetter;
@@ -40,6 +27,12 @@ internal static class ProxyDirections
         }
         return (directions, unknown);
     }
+
+    /// <summary>The registry's one-line description of what a proxy measures, or null for an unregistered name.</summary>
+    public static string? Description(string name) => ProxyRegistry.Contains(name) ? ProxyRegistry.Get(name).Description : null;
+
+    /// <summary>What the proxy reads (SPEC.md §5), or null for an unregistered name.</summary>
+    public static string? Reads(string name) => ProxyRegistry.Contains(name) ? ProxyRegistry.Get(name).Reads.ToString() : null;
 
     public static string Describe(ProxyDirection direction) =>
         direction == ProxyDirection.LowerIsBetter ? "lower is better" : "higher is better";

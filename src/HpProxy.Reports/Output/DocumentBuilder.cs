@@ -35,6 +35,10 @@ internal static class DocumentBuilder
             ["analysis settings", $"K = {I(model.Options.K)}, B = {I(model.Options.B)}, seed = {model.Options.Seed.ToString(CultureInfo.InvariantCulture)}, budgets = {string.Join(", ", model.Options.Budgets.Select(I))}, all"],
             ["proxies", string.Join(", ", model.Directions.Select(d => $"{d.Key} ({ProxyDirections.Describe(d.Value)})"))],
         ], [false, false]));
+        blocks.Add(new Table(["proxy", "direction", "reads", "what it measures"],
+            model.Directions.Select(d => (IReadOnlyList<string>)[d.Key, ProxyDirections.Describe(d.Value),
+                ProxyDirections.Reads(d.Key) ?? "(not registered)", ProxyDirections.Description(d.Key) ?? "(not registered)"]).ToList(),
+            [false, false, false, false]));
         if (model.UnknownDirections.Count > 0)
         {
             blocks.Add(new Paragraph("Warning: no declared direction for " + string.Join(", ", model.UnknownDirections) + "; treated as higher is better."));
