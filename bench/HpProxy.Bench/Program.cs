@@ -7,6 +7,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "mlp" => MlpStepBenchmark.Run(args[1..]),
     "storage" => Run(() => StorageBench.Run(args[1..])),
     "proxies" => Run(ProxiesBench.Run),
+    "run" => RunBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -22,5 +23,6 @@ static int Usage()
     Console.Error.WriteLine("  mlp [repeats]   one Adam step (forward + backward + Adam) of the MLPs in docs/benchmarks.md");
     Console.Error.WriteLine("  storage         study-store claims/s and checkpoint reads for 10,000 runs");
     Console.Error.WriteLine("  proxies         Sinkhorn and exact transport timings");
+    Console.Error.WriteLine("  run STUDY.yaml  wall time and steps/s of real runs of a study, per (task, algorithm)");
     return 2;
 }
