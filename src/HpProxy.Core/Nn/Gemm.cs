@@ -22,8 +22,8 @@ namespace HpProxy.Core.Nn;
 ///                                MR·NR/W fused multiply-adds (W = floats per vector).
 /// Edge tiles (m or n not a multiple of the tile) run the same kernel on a zero-padded copy of the C tile.
 ///
-/// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and an 8×16 tile for narrow
-/// panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
+/// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and 8×16 / 8×8 tiles for narrow
+/// last panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
 /// registers of AVX2). Without 256-bit SIMD the code falls back to <see cref="GemmReference"/>.
 /// Packing buffers are per thread and grow on demand, so steady-state calls allocate nothing.
 /// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md.
@@ -141,9 +141,9 @@ internal static unsafe class Gemm
                         }
                         for (int jr = 0; jr < nc; jr += nr)
                         {
-                            // Panel width: NR, or 16 for a narrow last panel on the 512-bit path (see PackB).
+                            // Panel width: NR, or narrower for a narrow last panel (see PanelWidth).
                             int width = Math.Min(nr, nc - jr);
-                            int panel = wide && width <= 16 ? 16 : nr;
+                            int panel = PanelWidth(wide, width, nr);
                             float* bp = pb + (nint)jr * kc;
                             for (int ir = 0; ir < mc; ir += mr)
                             {
@@ -187,6 +187,37 @@ internal static unsafe class Gemm
             new ReadOnlySpan<float>(tile + i * panel, width).CopyTo(new Span<float>(cp + (nint)i * ldc, width));
     }
 
+    /// <summary>
+    /// acc[j] += Σ_r x[r·cols + j] (bias gradient = column sums of dZ). One pass with vector accumulators per
+    /// column block instead of a library call per row, whose fixed cost dominates for narrow layers.
+    /// </summary>
+    public static void AddColumnSums(ReadOnlySpan<float> x, int rows, int cols, Span<float> acc)
+    {
+        Check(x.Length, rows * cols, acc.Length, cols, acc.Length, cols);
+        int w = System.Numerics.Vector<float>.Count;
+        int j = 0;
+        for (; j <= cols - w; j += w)
+        {
+            var sum = new System.Numerics.Vector<float>(acc.Slice(j));
+            for (int r = 0; r < rows; r++)
+                sum += new System.Numerics.Vector<float>(x.Slice(r * cols + j));
+            sum.CopyTo(acc.Slice(j));
+        }
+        for (; j < cols; j++)
+        {
+            float sum = acc[j];
+            for (int r = 0; r < rows; r++)
+                sum += x[r * cols + j];
+            acc[j] = sum;
+        }
+    }
+
+    /// <summary>
+    /// Width of the B panel that holds <paramref name="width"/> remaining columns: NR, or on the 512-bit path 16
+    /// or 8 for a narrow last panel (a 6-wide output layer would waste 26 of 32 lanes in an 8×32 tile).
+    /// </summary>
+    private static int PanelWidth(bool wide, int width, int nr) => !wide ? nr : width <= 8 ? 8 : width <= 16 ? 16 : nr;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Kernel(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, float* cp, int ldc)
     {
@@ -194,8 +225,10 @@ internal static unsafe class Gemm
             Kernel6x16(kc, ap, rowStride, pStep, bp, cp, ldc);
         else if (panel == 32)
             Kernel8x32(kc, ap, rowStride, pStep, bp, cp, ldc);
-        else
+        else if (panel == 16)
             Kernel8x16(kc, ap, rowStride, pStep, bp, cp, ldc);
+        else
+            Kernel8x8(kc, ap, rowStride, pStep, bp, cp, ldc);
     }
 
     /// <summary>
@@ -245,7 +278,7 @@ internal static unsafe class Gemm
 
     /// <summary>
     /// Packs B[kc×nc] (strided) into NR-wide panels, p-major: the panel starting at column j0 sits at dst + j0·kc
-    /// as [p·width + j]. On the 512-bit path a last panel of at most 16 columns is packed 16 wide (8×16 kernel).
+    /// as [p·width + j]; a narrow last panel is packed at its <see cref="PanelWidth"/>.
     /// Columns past nc are zero.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -254,7 +287,7 @@ internal static unsafe class Gemm
         for (int j0 = 0; j0 < nc; j0 += nr)
         {
             int width = Math.Min(nr, nc - j0);
-            int panel = wide && width <= 16 ? 16 : nr;
+            int panel = PanelWidth(wide, width, nr);
             float* d0 = dst + (nint)j0 * kc;
             for (int p = 0; p < kc; p++)
             {
@@ -346,6 +379,36 @@ internal static unsafe class Gemm
             x7 = Vector512.FusedMultiplyAdd(Vector512.Create(a7[off]), b0, x7);
             off += pStep;
             b += 16;
+        }
+        float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
+        x4.Store(c4); x5.Store(c5); x6.Store(c6); x7.Store(c7);
+    }
+
+    /// <summary>C[8×8] += A[8×kc]·Bpanel[kc×8] with 256-bit vectors; for panels of at most 8 columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel8x8(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
+    {
+        float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
+        nint off = 0;
+        float* c0 = c;
+        var x0 = Vector256.Load(c0); var x1 = Vector256.Load(c + 1 * ldc); var x2 = Vector256.Load(c + 2 * ldc); var x3 = Vector256.Load(c + 3 * ldc);
+        var x4 = Vector256.Load(c + 4 * ldc); var x5 = Vector256.Load(c + 5 * ldc); var x6 = Vector256.Load(c + 6 * ldc); var x7 = Vector256.Load(c + 7 * ldc);
+        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + (nint)kc * 8;
+        while (b < bEnd)
+        {
+            var b0 = Vector256.Load(b);
+            x0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[off]), b0, x0);
+            x1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[off]), b0, x1);
+            x2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[off]), b0, x2);
+            x3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[off]), b0, x3);
+            x4 = Vector256.FusedMultiplyAdd(Vector256.Create(a4[off]), b0, x4);
+            x5 = Vector256.FusedMultiplyAdd(Vector256.Create(a5[off]), b0, x5);
+            x6 = Vector256.FusedMultiplyAdd(Vector256.Create(a6[off]), b0, x6);
+            x7 = Vector256.FusedMultiplyAdd(Vector256.Create(a7[off]), b0, x7);
+            off += pStep;
+            b += 8;
         }
         float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
