@@ -3,7 +3,7 @@ namespace HpProxy.Core.Common;
 /// <summary>
 /// Deterministic pseudo-random generator (xoshiro256**, Blackman &amp; Vigna 2018) seeded through SplitMix64.
 /// Every source of randomness in the science code goes through this type so that the same run id and the
-/// same code give the same numbers; <see cref="System.Random"/> is banned from Core (a test enforces it).
+/// same code give the same numbers; the framework's Random is banned from Core (a test enforces it).
 /// </summary>
 public sealed class Rng
 {

@@ -1,0 +1,60 @@
+using HpProxy.Core.Spaces;
+
+namespace HpProxy.Core.Studies;
+
+/// <summary>
+/// A validated study file (see <c>studies/README.md</c> for every key). Immutable; planning it
+/// (<see cref="StudyPlanner.Plan"/>) is a pure function.
+/// </summary>
+/// <param name="Name">Canonical name: lower case, <c>[a-z0-9._-]</c> only (safe as a folder name); from the <c>name</c>
+/// key, or the file name when the key is absent.</param>
+/// <param name="Description">Free text from <c>description</c>, empty when absent.</param>
+/// <param name="File">The file name the study was loaded under (as given by the caller).</param>
+/// <param name="FileHash">Lower-case hex SHA-256 of the file text (UTF-8): stamps reports and the study database.</param>
+/// <param name="FileText">The file text itself (the study database keeps it).</param>
+/// <param name="Seed">Study seed: configurations, demonstration seeds and evaluation seeds derive from it.</param>
+/// <param name="Tasks">Tasks in file order.</param>
+/// <param name="Demonstrations">Demonstration sets in file order.</param>
+/// <param name="EvaluationEpisodes">Deterministic evaluation episodes per checkpoint.</param>
+/// <param name="Checkpoints">Checkpoints per run, evenly spaced, the last at the end of the budget.</param>
+/// <param name="Seeds">Training seeds per configuration: 0..Seeds-1.</param>
+/// <param name="Proxies">Proxies in file order, each with its settings.</param>
+/// <param name="Algorithms">Algorithms in file order.</param>
+public sealed record StudyDefinition(
+    string Name,
+    string Description,
+    string File,
+    string FileHash,
+    string FileText,
+    ulong Seed,
+    IReadOnlyList<string> Tasks,
+    IReadOnlyList<DemonstrationSetDefinition> Demonstrations,
+    int EvaluationEpisodes,
+    int Checkpoints,
+    int Seeds,
+    IReadOnlyList<ProxySpec> Proxies,
+    IReadOnlyList<AlgorithmDefinition> Algorithms);
+
+/// <summary>A demonstration set of a study, before it is bound to a task (the planner makes one
+/// <see cref="DemoSpec"/> per task).</summary>
+/// <param name="Name">Unique name within the study.</param>
+/// <param name="DemonstratorByTask">The demonstrator for each task of the study (resolved: the file's name, its
+/// per-task map, or the task's default demonstrator).</param>
+/// <param name="Regime">"synthetic", "human-like", ... (validated by the catalog).</param>
+/// <param name="Parameters">Regime parameters.</param>
+/// <param name="TrainEpisodes">Episodes the algorithms learn from.</param>
+/// <param name="ValidationEpisodes">Held-out episodes for offline proxies.</param>
+public sealed record DemonstrationSetDefinition(
+    string Name,
+    IReadOnlyDictionary<string, string> DemonstratorByTask,
+    string Regime,
+    HyperparameterSet Parameters,
+    int TrainEpisodes,
+    int ValidationEpisodes);
+
+/// <summary>An algorithm of a study with its budget and search space.</summary>
+/// <param name="Name">Algorithm name (catalog).</param>
+/// <param name="Budget">Gradient steps (offline algorithms) or environment steps (online ones).</param>
+/// <param name="Samples">Configurations drawn from <paramref name="Space"/>.</param>
+/// <param name="Space">Search space; empty = the algorithm's defaults.</param>
+public sealed record AlgorithmDefinition(string Name, long Budget, int Samples, SearchSpace Space);

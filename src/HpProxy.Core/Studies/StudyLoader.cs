@@ -1,0 +1,23 @@
+namespace HpProxy.Core.Studies;
+
+/// <summary>
+/// Entry point for study files: parses the YAML text, validates it against the <see cref="IStudyCatalog"/> and
+/// returns either a <see cref="StudyDefinition"/> or every problem found (DESIGN.md: validate before any compute,
+/// report every problem at once with file, line and key). Core does no I/O: the caller reads the file.
+/// </summary>
+public static class StudyLoader
+{
+    /// <param name="file">How to name the file in errors and the default study name (e.g. "studies/quickstart.yaml").</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="catalog">What tasks, demonstrators, algorithms and proxies exist.</param>
+    public static StudyLoadResult Load(string file, string text, IStudyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new StudyValidator(file, catalog).Validate(text);
+    }
+
+    /// <summary>The canonical form of a study name (lower case, [a-z0-9._-], safe as a folder name).</summary>
+    public static string CanonicalName(string name) => StudyValidator.CanonicalName(name);
+}

@@ -1,0 +1,45 @@
+using HpProxy.Scheduling.Hangfire;
+using HpProxy.Storage;
+
+namespace HpProxy.Scheduling.Coordination;
+
+/// <summary>
+/// Decides which runs get a (new) job. The study database says what is unfinished
+/// (<see cref="IStudyStore.RunsToEnqueue"/>: pending, or running with an expired lease); this class remembers the
+/// job it last enqueued for each run, so that a run waiting in the queue is not enqueued again every tick.
+/// A run is (re-)enqueued when it has no job yet, or when its last job is no longer waiting in the queue (fetched
+/// by a worker that died, or finished without completing the run) and was enqueued at least
+/// <see cref="RecheckAfter"/> ago. Extra deliveries are harmless: the claim turns them away at once.
+/// </summary>
+public sealed class RunEnqueuer(IRunQueue queue, TimeSpan recheckAfter)
+{
+    private readonly Dictionary<string, (string JobId, DateTimeOffset At)> _jobs = new(StringComparer.Ordinal);
+
+    /// <summary>How long after enqueuing a run its job is first checked again (a lease period: a killed
+    /// worker's run is visible only after its lease expired anyway).</summary>
+    public TimeSpan RecheckAfter { get; } = recheckAfter;
+
+    /// <summary>Jobs enqueued so far (first enqueues and re-enqueues).</summary>
+    public int Enqueued { get; private set; }
+
+    /// <summary>Re-enqueues of runs that already had a job (a killed worker, a lost job).</summary>
+    public int Reenqueued { get; private set; }
+
+    /// <summary>Enqueues what is due; returns the run ids enqueued in this call.</summary>
+    public IReadOnlyList<string> EnqueueDue(IStudyStore store, DateTimeOffset now)
+    {
+        var enqueued = new List<string>();
+        foreach (string runId in store.RunsToEnqueue(now))
+        {
+            if (_jobs.TryGetValue(runId, out var last))
+            {
+                if (now - last.At < RecheckAfter || queue.IsWaiting(last.JobId)) continue;
+                Reenqueued++;
+            }
+            _jobs[runId] = (queue.Enqueue(runId), now);
+            Enqueued++;
+            enqueued.Add(runId);
+        }
+        return enqueued;
+    }
+}

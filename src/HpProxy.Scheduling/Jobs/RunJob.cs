@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Hangfire;
+using HpProxy.Core.Agents;
+using HpProxy.Core.Runs;
+using HpProxy.Storage;
+
+namespace HpProxy.Scheduling.Jobs;
+
+/// <summary>
+/// The Hangfire job: one per run. Hangfire may deliver it more than once (DESIGN.md), so the study database
+/// decides: the job claims its run with a lease, keeps the lease alive while it works, and writes every
+/// checkpoint and the final state in one transaction. A duplicate delivery finds a live lease or a finished run
+/// and returns at once. The job never throws: a failure is a recorded outcome, and Hangfire must not retry on
+/// its own (the coordinator re-enqueues runs whose lease expired).
+/// </summary>
+public sealed class RunJob(
+    IStudyStoreOpener stores,
+    IRunWork work,
+    SchedulingOptions options,
+    ActiveRuns? active = null,
+    Action<string>? log = null)
+{
+    private readonly Action<string> _log = log ?? (_ => { });
+
+    /// <summary>What happened to one delivery (for logs and tests).</summary>
+    public enum Outcome
+    {
+        /// <summary>The run was finished, cancelled or held by a live lease: nothing done.</summary>
+        NotClaimed,
+        Succeeded,
+        Failed,
+        /// <summary>The claim was lost or the worker stopped: nothing written; redone after lease expiry.</summary>
+        Abandoned,
+        /// <summary>The study database could not be used (open, claim or final write threw).</summary>
+        StoreError,
+    }
+
+    /// <summary>Hangfire's entry point. Arguments are plain strings so the job serialises trivially;
+    /// Hangfire substitutes <paramref name="cancellationToken"/> with its shutdown token.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public void Execute(string resultsRoot, string studyName, string runId, CancellationToken cancellationToken) =>
+        Run(StudyLocation.Create(resultsRoot, studyName), runId, cancellationToken);
+
+    /// <summary>Claims, works, completes. Never throws.</summary>
+    public Outcome Run(StudyLocation location, string runId, CancellationToken cancellationToken)
+    {
+        IStudyStore store;
+        try
+        {
+            store = stores.Open(location);
+        }
+        catch (Exception e)
+        {
+            _log($"run {runId}: cannot open the study database: {e.Message}");
+            return Outcome.StoreError;
+        }
+        using (store)
+        {
+            return RunWithStore(store, location, runId, cancellationToken);
+        }
+    }
+
+    private Outcome RunWithStore(IStudyStore store, StudyLocation location, string runId, CancellationToken cancellationToken)
+    {
+        RunClaim? claim;
+        try
+        {
+            claim = store.TryClaim(runId, OwnerId.NewClaimOwner(), options.Lease);
+        }
+        catch (Exception e)
+        {
+            _log($"run {runId}: claim failed: {e.Message}");
+            return Outcome.StoreError;
+        }
+        if (claim is null)
+        {
+            // Finished, cancelled, or another worker holds a live lease: a duplicate delivery.
+            _log($"run {runId}: not claimable (duplicate delivery or finished); skipped");
+            return Outcome.NotClaimed;
+        }
+
+        _log($"run {runId}: claimed by {claim.Owner} (attempt {claim.Attempt})");
+        active?.Add(runId);
+        try
+        {
+            return Work(store, location, claim, cancellationToken);
+        }
+        finally
+        {
+            active?.Remove(runId);
+        }
+    }
+
+    private Outcome Work(IStudyStore store, StudyLocation location, RunClaim claim, CancellationToken shutdown)
+    {
+        var checkpoints = new List<CheckpointResult>();
+        var gate = new Lock();
+        using var keeper = new LeaseKeeper(store, claim, options.Lease, _log);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, keeper.LostToken);
+        keeper.Start();
+        var clock = Stopwatch.StartNew();
+        string? failure;
+        try
+        {
+            var result = work.Execute(
+                new RunWorkContext(location, claim.RunId, claim, store),
+                cp =>
+                {
+                    lock (gate) checkpoints.Add(cp);
+                },
+                linked.Token);
+            failure = result.FailureReason;
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            keeper.Stop();
+            _log($"run {claim.RunId}: stopped ({(keeper.IsLost ? "lease lost" : "worker stopping")}); left for a later attempt");
+            return Outcome.Abandoned;
+        }
+        catch (DivergenceException e)
+        {
+            failure = "diverged: " + e.Message;
+        }
+        catch (Exception e)
+        {
+            failure = $"{e.GetType().Name}: {e.Message}";
+        }
+        keeper.Stop();
+        double wall = clock.Elapsed.TotalSeconds;
+
+        if (keeper.IsLost)
+        {
+            _log($"run {claim.RunId}: finished after its lease was lost; results discarded");
+            return Outcome.Abandoned;
+        }
+
+        List<CheckpointResult> reached;
+        lock (gate) reached = [.. checkpoints.OrderBy(c => c.Index)];
+        try
+        {
+            bool written = failure is null
+                ? store.CompleteSucceeded(claim, reached, wall)
+                : store.CompleteFailed(claim, failure, reached, wall);
+            if (!written)
+            {
+                _log($"run {claim.RunId}: claim lost before the final write; results discarded");
+                return Outcome.Abandoned;
+            }
+        }
+        catch (Exception e)
+        {
+            _log($"run {claim.RunId}: final write failed: {e.Message}; redone after the lease expires");
+            return Outcome.StoreError;
+        }
+        _log(failure is null
+            ? $"run {claim.RunId}: succeeded in {wall:F1} s ({reached.Count} checkpoints)"
+            : $"run {claim.RunId}: failed in {wall:F1} s: {failure}");
+        return failure is null ? Outcome.Succeeded : Outcome.Failed;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Dapper;
+using HpProxy.Core.Common;
+using Npgsql;
+
+namespace HpProxy.Storage;
+
+/// <summary>
+/// The study database on PostgreSQL, for a study whose workers span machines. Each study lives in its own
+/// schema, <c>"hpproxy_&lt;study name&gt;"</c> (quoted, so case and '-' are kept), selected through the
+/// connection's search path; the SQL is the same as SQLite's. Leases compare the workers' clocks, so machines
+/// must be time-synchronised (NTP) to well within a lease period.
+/// </summary>
+public sealed class PostgresStudyStore : StudyStoreBase
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <param name="connection">An Npgsql connection string (<c>Host=...;Username=...</c>) or a URI
+    /// (<c>postgres://user:password@host:port/database</c>).</param>
+    /// <param name="studyName">Validated study name; picks the schema.</param>
+    public PostgresStudyStore(string connection, string studyName, TimeProvider? clock = null)
+        : base(clock)
+    {
+        StudyNames.Validate(studyName);
+        SchemaName = "hpproxy_" + studyName;
+        var builder = new NpgsqlConnectionStringBuilder(ToConnectionString(connection))
+        {
+            SearchPath = QuotedSchema,
+        };
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>Unquoted schema name of this study.</summary>
+    public string SchemaName { get; }
+
+    private string QuotedSchema => "\"" + SchemaName + "\"";
+
+    /// <summary>Accepts <c>postgres://</c> / <c>postgresql://</c> URIs as well as Npgsql connection strings.</summary>
+    public static string ToConnectionString(string connection)
+    {
+        if (!connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            && !connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return connection;
+        var uri = new Uri(connection);
+        var b = new NpgsqlConnectionStringBuilder { Host = uri.Host };
+        if (uri.Port > 0) b.Port = uri.Port;
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            string[] parts = uri.UserInfo.Split(':', 2);
+            b.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2) b.Password = Uri.UnescapeDataString(parts[1]);
+        }
+        string database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0) b.Database = database;
+        foreach (string pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] kv = pair.Split('=', 2);
+            // libpq spellings people paste (sslmode=require) map onto Npgsql's keywords of the same meaning.
+            b[Uri.UnescapeDataString(kv[0]).Replace("sslmode", "SSL Mode", StringComparison.OrdinalIgnoreCase)] =
+                kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+        return b.ConnectionString;
+    }
+
+    protected override DbConnection Open() => _dataSource.OpenConnection();
+
+    protected override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+
+    public override void Migrate()
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction();
+        // Concurrent "CREATE SCHEMA IF NOT EXISTS" can still fail with a unique violation; a transaction-scoped
+        // advisory lock per schema serialises every migrating process.
+        long key = unchecked((long)StableHash.Fnv1a64("hpproxy-migrate:" + SchemaName));
+        c.Execute("SELECT pg_advisory_xact_lock(@key)", new { key }, tx);
+        c.Execute($"CREATE SCHEMA IF NOT EXISTS {QuotedSchema}", transaction: tx);
+        ApplyMigrations(c, tx, NowMs);
+        tx.Commit();
+    }
+
+    /// <summary>Deletes the study's schema and everything in it (tests, or a user discarding a study).</summary>
+    public void DropSchema()
+    {
+        using var c = Open();
+        c.Execute($"DROP SCHEMA IF EXISTS {QuotedSchema} CASCADE");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _dataSource.Dispose();
+    }
+}

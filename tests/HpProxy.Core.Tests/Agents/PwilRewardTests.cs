@@ -1,0 +1,54 @@
+using HpProxy.Core.Agents.Pwil;
+using HpProxy.Core.Envs.Data;
+
+namespace HpProxy.Core.Tests.Agents;
+
+public class PwilRewardTests
+{
+    // One expert episode with states 0, 1 (and a final state 2, which is not an atom): N = 2 atoms of weight 1/2.
+    private static readonly DemonstrationSet Expert = new("e", 1, 1,
+        [new Trajectory(1, 1, [0f, 1f, 2f], [0.5f, -0.5f], terminated: false)]);
+
+    [Fact]
+    public void Hand_computed_two_step_episode_then_exhaustion()
+    {
+        // T = 2 → step mass 1/2 − 1e-6; D = 1 → σ = β·T/√D = 10; α = 5.
+        var pwil = new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 2);
+        float[] a = [0f];
+
+        // Step 1 at s = 0.2: all its mass goes to atom 0 (distance 0.2).
+        double r1 = pwil.Step([0.2f], a);
+        Assert.Equal(5 * Math.Exp(-10 * (0.5 - 1e-6) * 0.2), r1, 6); // 6 digits: 0.2f is not exactly 0.2
+
+        // Step 2 at s = 0.2: atom 0's last 1e-6 (distance 0.2), then 0.5 − 2e-6 of atom 1 (distance 0.8).
+        double r2 = pwil.Step([0.2f], a);
+        Assert.Equal(5 * Math.Exp(-10 * (1e-6 * 0.2 + (0.5 - 2e-6) * 0.8)), r2, 6);
+        Assert.Equal(2e-6, pwil.RemainingExpertMass, 12);
+
+        // Step 3 would need more mass than is left: reward 0 once the expert mass is exhausted.
+        Assert.Equal(0.0, pwil.Step([0f], a));
+        Assert.Equal(0.0, pwil.Step([0f], a));
+
+        // A new episode restores the weights.
+        pwil.BeginEpisode();
+        Assert.Equal(r1, pwil.Step([0.2f], a), 12);
+    }
+
+    [Fact]
+    public void Imitating_the_expert_exactly_earns_alpha()
+    {
+        var pwil = new PwilReward(Expert, ObservationStats.Identity(1), useActions: true, horizon: 2, alpha: 3);
+        Assert.Equal(3.0, pwil.Step([0f], [0.5f]), 9);
+        Assert.InRange(pwil.Step([1f], [-0.5f]), 2.999, 3.0); // atom 0's last 1e-6 is a little further away
+    }
+
+    [Fact]
+    public void Learned_reward_view_restarts_after_the_horizon()
+    {
+        var view = new PwilLearnedReward(new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 2));
+        float[] a = [0f];
+        double first = view.Reward([0.2f], a, [0f]);
+        view.Reward([0.2f], a, [0f]);
+        Assert.Equal(first, view.Reward([0.2f], a, [0f]), 12);
+    }
+}

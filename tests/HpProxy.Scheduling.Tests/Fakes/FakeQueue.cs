@@ -1,0 +1,34 @@
+using HpProxy.Scheduling.Hangfire;
+
+namespace HpProxy.Scheduling.Tests.Fakes;
+
+/// <summary>A queue that records enqueues; a job stays "waiting" until the test fetches it.</summary>
+public sealed class FakeQueue : IRunQueue
+{
+    private readonly Dictionary<string, string> _runOfJob = [];
+    private readonly HashSet<string> _waiting = [];
+
+    public List<string> Enqueued { get; } = [];
+
+    public string Enqueue(string runId)
+    {
+        string id = $"job{_runOfJob.Count + 1}";
+        _runOfJob[id] = runId;
+        _waiting.Add(id);
+        Enqueued.Add(runId);
+        return id;
+    }
+
+    public bool IsWaiting(string jobId) => _waiting.Contains(jobId);
+
+    /// <summary>Workers fetched every waiting job of this run.</summary>
+    public void Fetch(string runId)
+    {
+        foreach (var (job, run) in _runOfJob)
+        {
+            if (run == runId) _waiting.Remove(job);
+        }
+    }
+
+    public int Count(string runId) => Enqueued.Count(r => r == runId);
+}
