@@ -5,6 +5,7 @@ using HpProxy.Bench;
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "mlp" => MlpStepBenchmark.Run(args[1..]),
+    "envs" => EnvsBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -12,5 +13,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: HpProxy.Bench <benchmark> [args]");
     Console.Error.WriteLine("  mlp [repeats]   one Adam step (forward + backward + Adam) of the MLPs in docs/benchmarks.md");
+    Console.Error.WriteLine("  envs [seconds]  environment steps/s per task, single thread (classic + MuJoCo vs raw mj_step)");
     return 2;
 }

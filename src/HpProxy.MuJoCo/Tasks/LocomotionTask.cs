@@ -43,6 +43,9 @@ public abstract class LocomotionTask : IEnvironment, IDisposable
 
     private protected MjSimulation Sim => _sim;
 
+    /// <summary>The raw simulation, for the benchmark harness only.</summary>
+    internal MjSimulation Simulation => _sim;
+
     /// <summary>Forward weight, healthy reward and control-cost weight of the task (Gym v4 defaults).</summary>
     protected abstract (double Forward, double Healthy, double Control) RewardWeights { get; }
 
