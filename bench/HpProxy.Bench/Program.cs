@@ -8,6 +8,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "storage" => Run(() => StorageBench.Run(args[1..])),
     "proxies" => Run(ProxiesBench.Run),
     "run" => RunBenchmark.Run(args[1..]),
+    "envs" => EnvsBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -24,5 +25,6 @@ static int Usage()
     Console.Error.WriteLine("  storage         study-store claims/s and checkpoint reads for 10,000 runs");
     Console.Error.WriteLine("  proxies         Sinkhorn and exact transport timings");
     Console.Error.WriteLine("  run STUDY.yaml  wall time and steps/s of real runs of a study, per (task, algorithm)");
+    Console.Error.WriteLine("  envs [seconds]  environment steps/s per task, single thread (classic + MuJoCo vs raw mj_step)");
     return 2;
 }
