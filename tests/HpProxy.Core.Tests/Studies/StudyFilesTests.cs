@@ -76,3 +76,19 @@ public class StudyReadmeTests
         Assert.True(missing.Count == 0, "undocumented keys: " + string.Join(", ", missing));
     }
 }
+
+/// <summary>The shipped study files name only tasks, demonstrators, regimes, algorithms, hyperparameters and proxies
+/// that Core actually registers.</summary>
+public class StudyFilesAgainstRegistriesTests
+{
+    [Theory]
+    [InlineData("quickstart.yaml")]
+    [InlineData("algorithms-check.yaml")]
+    [InlineData("classic-control.yaml")]
+    public void Study_file_is_valid_against_the_real_registries(string fileName)
+    {
+        string text = File.ReadAllText(Path.Combine(RepoPaths.Studies, fileName));
+        var result = StudyLoader.Load("studies/" + fileName, text, new RegistryStudyCatalog());
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+    }
+}
