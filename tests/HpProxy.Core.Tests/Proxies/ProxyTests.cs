@@ -115,7 +115,7 @@ public class ProxyTests
     public void DiagnosticsProxiesReadTheLearnerOrNaN()
     {
         var demos = Gaussian(new Rng(7), 1, 5, 2, 1, 0);
-        var diagnostics = new Dictionary<string, double> { ["bc_validation_loss"] = 0.25, ["discriminator_accuracy"] = 0.75 };
+        var diagnostics = new Dictionary<string, double> { ["bc_train_loss"] = 0.25, ["discriminator_accuracy"] = 0.75 };
         var learner = new FakeLearner(new ConstantPolicy([0f]), diagnostics, null);
         var inputs = Inputs(demos, demos, demos, learner: learner);
         Assert.Equal(0.25, ProxyRegistry.Create("bc_loss", HyperparameterSet.Empty).Compute(inputs));
