@@ -149,4 +149,31 @@ public class ProxyTests
         Assert.True(far >= 0);
         Assert.True(expertLike <= 5.0 * 50 + 1e-9);
     }
+
+    [Fact]
+    public void DivergedAgentsGetNaNNotAnException()
+    {
+        var demos = Gaussian(new Rng(10), 2, 20, 2, 1, 0);
+        var obs = new float[21 * 2];
+        Array.Fill(obs, 1e30f); // squares overflow single precision
+        obs[5] = float.NaN;
+        var diverged = new List<Trajectory> { new(2, 1, obs, new float[20], false) };
+        foreach (string name in new[] { "state_wasserstein", "state_action_wasserstein", "exact_wasserstein" })
+            Assert.True(double.IsNaN(ProxyRegistry.Create(name, HyperparameterSet.Empty).Compute(Inputs(diverged, demos, demos))), name);
+    }
+
+    [Fact]
+    public void PwilReferenceRewardPaysAlphaForExactImitation()
+    {
+        // One expert episode of T = 10 steps; replaying it couples each step with its own atom at distance 0
+        // (step mass 1/T − 1e-6 < atom mass 1/T), so every step earns α = 5: return 50.
+        var expert = new List<Trajectory> { Line(10, [0f, 0f], 1, [0.5f]) };
+        var set = new DemonstrationSet("e", 2, 1, expert);
+        var stats = ObservationStats.FromDemonstrations(set);
+        var reward = new HpProxy.Core.Proxies.Rewards.PwilReferenceReward(set, stats, stateOnly: false, alpha: 5, beta: 5, horizon: 0);
+        Assert.Equal(10, reward.Horizon);
+        Assert.Equal(50.0, reward.EpisodeReturn(expert[0], stats), 9);
+        var thinned = new HpProxy.Core.Proxies.Rewards.PwilReferenceReward(set, stats, false, 5, 5, 0, subsampling: 3);
+        Assert.Equal(4, thinned.AtomCount); // steps 0, 3, 6, 9
+    }
 }
