@@ -52,6 +52,9 @@ public sealed class SqliteStudyStore : StudyStoreBase
         string? dir = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         using var c = Open();
+        if (ReadSchemaVersion(c) == Migrations.MigrationScripts.LatestVersion
+            && string.Equals(c.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
+            return;
         // journal_mode is stored in the file; it cannot change inside a transaction, and waits on the busy timeout.
         string mode = c.ExecuteScalar<string>("PRAGMA journal_mode = WAL") ?? "";
         if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))

@@ -62,6 +62,13 @@ public abstract class StudyStoreBase : IStudyStore
     public int SchemaVersion()
     {
         using var c = Open();
+        return ReadSchemaVersion(c);
+    }
+
+    /// <summary>Version without taking any lock; 0 when the version table does not exist yet. Migrate's fast
+    /// path: every job opens the store, and an up-to-date database needs no write lock.</summary>
+    protected static int ReadSchemaVersion(DbConnection c)
+    {
         try
         {
             return (int)(c.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0);

@@ -1,5 +1,7 @@
 using HpProxy.Core.Envs;
 using HpProxy.Core.Runs;
+using HpProxy.Core.Spaces;
+using HpProxy.Core.Studies;
 using HpProxy.Storage.Migrations;
 using HpProxy.Storage.Tests.Support;
 
@@ -348,6 +350,26 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.True(Store.CompleteFailed(Store.TryClaim("run0002", "w", Lease)!, "x", [], 1));
         Store.TryClaim("run0003", "w", Lease);
         Assert.Equal(new StudyProgress(6, 2, 1, 2, 1, 0), Store.GetProgress());
+    }
+
+    [Fact]
+    public void GetRunSpec_returns_the_planned_spec()
+    {
+        var spec = new RunSpec(
+            "pendulum",
+            new DemoSpec("synthetic-20", "energy-shaping", "synthetic", HyperparameterSet.Empty, 20, 5, 7UL),
+            "bc",
+            "cfg0",
+            HyperparameterSet.Empty,
+            3,
+            10_000L,
+            5,
+            new EvaluationSpec(10, 42UL),
+            [new ProxySpec("bc_loss", HyperparameterSet.Empty)]);
+        string json = RunSpecJson.Serialize(spec);
+        string id = RunSpecJson.RunId(spec);
+        Store.AddRuns([new PlannedRun(id, spec.Task, spec.Demonstrations.Name, spec.Algorithm, spec.ConfigId, spec.Seed, json)]);
+        Assert.Equal(json, RunSpecJson.Serialize(Store.GetRunSpec(id)));
     }
 
     [Fact]
