@@ -155,6 +155,19 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Unknown_runs_are_not_claimed_and_absurd_leases_saturate()
+    {
+        Assert.Null(Store.TryClaim("missing", "w1", Lease));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.TryClaim("missing", "w1", TimeSpan.Zero));
+        Store.AddRuns(Runs(0, 1));
+        var claim = Store.TryClaim("run0000", "w1", TimeSpan.MaxValue)!;
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()), Store.GetRuns().Single().LeaseUntil);
+        Assert.True(Store.RenewLease(claim, TimeSpan.MaxValue));
+        Clock.Advance(TimeSpan.FromDays(36500));
+        Assert.Null(Store.TryClaim("run0000", "w2", Lease));
+    }
+
+    [Fact]
     public void Renewing_extends_the_lease()
     {
         Store.AddRuns(Runs(0, 1));
