@@ -6,6 +6,7 @@ return args.Length == 0 ? Usage() : args[0] switch
 {
     "mlp" => MlpStepBenchmark.Run(args[1..]),
     "storage" => Run(() => StorageBench.Run(args[1..])),
+    "proxies" => Run(ProxiesBench.Run),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("usage: HpProxy.Bench <benchmark> [args]");
     Console.Error.WriteLine("  mlp [repeats]   one Adam step (forward + backward + Adam) of the MLPs in docs/benchmarks.md");
     Console.Error.WriteLine("  storage         study-store claims/s and checkpoint reads for 10,000 runs");
+    Console.Error.WriteLine("  proxies         Sinkhorn and exact transport timings");
     return 2;
 }
