@@ -168,6 +168,21 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_claim_is_its_attempt_not_just_its_owner()
+    {
+        Store.AddRuns(Runs(0, 1));
+        var first = Store.TryClaim("run0000", "worker-1", Lease)!;
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var second = Store.TryClaim("run0000", "worker-1", Lease)!; // the same owner name, a later attempt
+        Assert.Equal(2, second.Attempt);
+        Assert.False(Store.RenewLease(first, Lease));
+        Assert.False(Store.CompleteSucceeded(first, Checkpoints(1, 1, "p"), 1));
+        Assert.Empty(Store.GetCheckpoints());
+        Assert.True(Store.CompleteSucceeded(second, Checkpoints(1, 2, "p"), 1));
+        Assert.Equal([2.0], Store.GetCheckpoints().Select(r => r.OracleReturn));
+    }
+
+    [Fact]
     public void Renewing_extends_the_lease()
     {
         Store.AddRuns(Runs(0, 1));
