@@ -22,6 +22,7 @@ public sealed class StudyStoreFactoryTests : IDisposable
             Assert.Equal(0, store.GetProgress().Total);
         }
         string db = Path.Combine(_root, "my-study_1", "study.db");
+        Assert.Equal(db, StudyStoreFactory.SqlitePath(_root, "my-study_1"));
         Assert.True(File.Exists(db));
         Assert.Equal(Path.Combine(_root, "my-study_1"), StudyStoreFactory.StudyDirectory(_root, "my-study_1"));
         // WAL is a property of the file: the header's read/write version bytes (18, 19) are 2 in WAL mode.
