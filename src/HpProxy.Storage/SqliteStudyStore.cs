@@ -12,8 +12,9 @@ namespace HpProxy.Storage;
 /// </summary>
 public sealed class SqliteStudyStore : StudyStoreBase
 {
-    /// <summary>How long a writer waits for the lock before failing (SQLite busy_timeout).</summary>
-    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long a writer waits for the lock before failing (SQLite busy_timeout). Write transactions
+    /// last milliseconds; 30 s leaves room for a lock holder descheduled on an overloaded machine.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
 
