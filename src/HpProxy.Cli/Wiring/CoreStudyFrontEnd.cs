@@ -1,4 +1,5 @@
 using HpProxy.Core.Runs;
+using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
 using HpProxy.Storage;
 
@@ -22,7 +23,7 @@ public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServi
         StudyLoadResult loaded;
         try
         {
-            loaded = StudyLoader.Load(path, text, catalog());
+            loaded = StudyLoader.Load(path, text, new LazyCatalog(catalog));
         }
         catch (Exception e) when (e is not NotAvailableException)
         {
@@ -38,5 +39,31 @@ public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServi
             .Select(d => new ReferenceNeed(d.Task, d.Spec.Name, () => ReferenceMeter.Measure(runServices(), d.Task, d.Spec)))
             .ToList();
         return StudyLoad.Planned(new PlannedStudy(study.Name, study.FileHash, study.FileText, runs, references)) with { Warnings = loaded.Warnings };
+    }
+
+    /// <summary>Builds the catalog only when the validator first asks (a YAML syntax error needs none, and building
+    /// it may load every task provider).</summary>
+    private sealed class LazyCatalog(Func<IStudyCatalog> create) : IStudyCatalog
+    {
+        private readonly Lazy<IStudyCatalog> _c = new(create);
+
+        public bool HasTask(string task) => _c.Value.HasTask(task);
+
+        public IReadOnlyList<string> TaskNames => _c.Value.TaskNames;
+
+        public IReadOnlyList<string> DemonstratorsFor(string task) => _c.Value.DemonstratorsFor(task);
+
+        public IReadOnlyList<string> ValidateRegime(string regime, HyperparameterSet parameters) => _c.Value.ValidateRegime(regime, parameters);
+
+        public IReadOnlyList<string> AlgorithmNames => _c.Value.AlgorithmNames;
+
+        public IReadOnlyList<string> HyperparameterNames(string algorithm) => _c.Value.HyperparameterNames(algorithm);
+
+        public IReadOnlyList<string> ValidateHyperparameters(string algorithm, HyperparameterSet hyperparameters) =>
+            _c.Value.ValidateHyperparameters(algorithm, hyperparameters);
+
+        public IReadOnlyList<string> ProxyNames => _c.Value.ProxyNames;
+
+        public IReadOnlyList<string> ValidateProxySettings(string proxy, HyperparameterSet settings) => _c.Value.ValidateProxySettings(proxy, settings);
     }
 }

@@ -22,7 +22,8 @@ public static class ProductServices
 
     public static CliServices Create() => new(
         StudyStoreOpener.Instance,
-        () => new ExecutorRunWork(RunServices()),
+        // HPPROXY_SYNTHETIC_WORK replaces training with timed no-ops (machinery tests and deployment trials).
+        () => SyntheticRunWork.FromEnvironment() ?? (IRunWork)new ExecutorRunWork(RunServices()),
         new CoreStudyFrontEnd(StudyCatalog, RunServices),
         Reports(),
         new ProductCatalog());
