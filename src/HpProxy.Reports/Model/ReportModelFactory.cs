@@ -19,14 +19,7 @@ public static class ReportModelFactory
         var rows = allRows.Where(r => succeeded.Contains(r.RunId))
             .OrderBy(r => r.RunId, StringComparer.Ordinal).ThenBy(r => r.CheckpointIndex).ToList();
 
-        var hyperparameters = new Dictionary<(GroupKey, string), IReadOnlyDictionary<string, HpCell>>();
-        foreach (var run in runs)
-        {
-            var key = (new GroupKey(run.Task, run.Demonstrations, run.Algorithm), run.ConfigId);
-            if (!hyperparameters.ContainsKey(key)) hyperparameters[key] = SpecHyperparameters.Read(run.SpecJson);
-        }
-
-        var points = ConfigurationAggregator.Aggregate(rows, hyperparameters);
+        var points = ReportData.ConfigurationPoints(runs, rows);
         var (directions, unknown) = ProxyDirections.Resolve(rows.SelectMany(r => r.Proxies.Keys), options.ProxyDirections);
         var analysis = AnalysisSource.Compute(rows, points, directions, options);
 
