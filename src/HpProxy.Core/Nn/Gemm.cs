@@ -1,62 +1,341 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace HpProxy.Core.Nn;
 
 /// <summary>
-/// Row-major single-precision matrix products used by a Linear layer:
-/// forward Z = X·Wᵀ, input gradient dX = dZ·W, weight gradient dW += dZᵀ·X.
+/// Cache-blocked, register-tiled single-precision GEMM (the BLIS/GotoBLAS scheme, Goto &amp; van de Geijn 2008) for
+/// the three products of a Linear layer, all row-major:
+///   forward            Z  (+)= X·Wᵀ     X [B×in], W [out×in]
+///   input gradient     dX (+)= dZ·W
+///   weight gradient    dW (+)= dZᵀ·X
+/// Each is C[m×n] (+)= A·B where A and B are read through strides, A(i,p) = a[i·rsA + p·csA] and
+/// B(p,j) = b[p·rsB + j·csB], so transposes cost nothing but a different packing order.
+///
+/// Structure (loops from outside in):
+///   pc: k in blocks of KC      — one block of A and B is packed at a time
+///   jc: n in blocks of NC      — pack B[kc×nc] into NR-wide column panels, p-major: panel[p·NR + j] (stays in L2)
+///   ic: m in blocks of MC      — pack A[mc×kc] into MR-tall row panels, p-major: panel[p·MR + i] (stays in L2)
+///   jr: NR-wide panels of B    — one B panel (kc×NR floats) stays in L1 across the ir loop
+///   ir: MR-tall panels of A    — micro-kernel: an MR×NR tile of C lives in registers for the whole kc loop;
+///                                per p it loads NR/W vectors of B, broadcasts MR scalars of A and does
+///                                MR·NR/W fused multiply-adds (W = floats per vector).
+/// Edge tiles (m or n not a multiple of the tile) run the same kernel on a zero-padded copy of the C tile.
+///
+/// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and an 8×16 tile for narrow
+/// panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
+/// registers of AVX2). Without 256-bit SIMD the code falls back to <see cref="GemmReference"/>.
+/// Packing buffers are per thread and grow on demand, so steady-state calls allocate nothing.
+/// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md.
 /// </summary>
-internal static class Gemm
+internal static unsafe class Gemm
 {
-    /// <summary>C (+)= A·Bᵀ with A [m×k], B [n×k], C [m×n].</summary>
-    public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate)
+    /// <summary>Depth of a packed block: a B panel is KC·NR·4 bytes = 16 KB for NR = 32, half of Zen 4's L1d.</summary>
+    private const int KC = 128;
+
+    /// <summary>Rows of A per packed block (MC·KC·4 = 128 KB, in L2).</summary>
+    private const int MC = 256;
+
+    /// <summary>Columns of B per packed block (KC·NC·4 = 256 KB, in L2).</summary>
+    private const int NC = 512;
+
+    [ThreadStatic] private static float[]? t_packA;
+    [ThreadStatic] private static float[]? t_packB;
+
+    /// <summary>C (+)= A·Bᵀ with A [m×k], B [n×k], C [m×n] (forward X·Wᵀ).</summary>
+    public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate, int vectorBits = 0)
     {
-        for (int i = 0; i < m; i++)
+        Check(a.Length, m * k, b.Length, n * k, c.Length, m * n);
+        if (!UseSimd(vectorBits))
         {
-            var ai = a.Slice(i * k, k);
-            var ci = c.Slice(i * n, n);
-            for (int j = 0; j < n; j++)
-            {
-                float d = TensorPrimitives.Dot(ai, b.Slice(j * k, k));
-                ci[j] = accumulate ? ci[j] + d : d;
-            }
+            GemmReference.MultiplyTransposedB(a, b, c, m, n, k, accumulate);
+            return;
         }
+        Run(a, k, 1, b, 1, k, c, m, n, k, accumulate, Wide(vectorBits));
     }
 
-    /// <summary>C (+)= A·B with A [m×k], B [k×n], C [m×n].</summary>
-    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate)
+    /// <summary>C (+)= A·B with A [m×k], B [k×n], C [m×n] (input gradient dZ·W).</summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate, int vectorBits = 0)
     {
-        if (!accumulate)
-            c.Slice(0, m * n).Clear();
-        for (int i = 0; i < m; i++)
+        Check(a.Length, m * k, b.Length, k * n, c.Length, m * n);
+        if (!UseSimd(vectorBits))
         {
-            var ci = c.Slice(i * n, n);
-            for (int p = 0; p < k; p++)
-            {
-                float s = a[i * k + p];
-                if (s != 0f)
-                    TensorPrimitives.MultiplyAdd(b.Slice(p * n, n), s, ci, ci);
-            }
+            GemmReference.Multiply(a, b, c, m, n, k, accumulate);
+            return;
         }
+        Run(a, k, 1, b, n, 1, c, m, n, k, accumulate, Wide(vectorBits));
     }
 
-    /// <summary>C (+)= Aᵀ·B with A [k×m], B [k×n], C [m×n].</summary>
-    public static void MultiplyTransposedA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate)
+    /// <summary>C (+)= Aᵀ·B with A [k×m], B [k×n], C [m×n] (weight gradient dZᵀ·X).</summary>
+    public static void MultiplyTransposedA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool accumulate, int vectorBits = 0)
+    {
+        Check(a.Length, k * m, b.Length, k * n, c.Length, m * n);
+        if (!UseSimd(vectorBits))
+        {
+            GemmReference.MultiplyTransposedA(a, b, c, m, n, k, accumulate);
+            return;
+        }
+        Run(a, 1, m, b, n, 1, c, m, n, k, accumulate, Wide(vectorBits));
+    }
+
+    // vectorBits: 0 = best available; 512, 256 or 1 (reference) force a path, for tests on one machine.
+    private static bool UseSimd(int vectorBits) => vectorBits switch
+    {
+        0 => Vector256.IsHardwareAccelerated,
+        512 => Vector512.IsHardwareAccelerated,
+        256 => Vector256.IsHardwareAccelerated,
+        _ => false,
+    };
+
+    private static bool Wide(int vectorBits) => vectorBits == 0 ? Vector512.IsHardwareAccelerated : vectorBits == 512;
+
+    private static void Check(int aLength, int aNeeded, int bLength, int bNeeded, int cLength, int cNeeded)
+    {
+        // The kernels use raw pointers: refuse spans that are too short instead of reading past them.
+        if (aLength < aNeeded || bLength < bNeeded || cLength < cNeeded)
+            throw new ArgumentException($"GEMM operand too short: A {aLength}/{aNeeded}, B {bLength}/{bNeeded}, C {cLength}/{cNeeded}");
+    }
+
+    private static void Run(ReadOnlySpan<float> aSpan, int rsA, int csA, ReadOnlySpan<float> bSpan, int rsB, int csB,
+        Span<float> cSpan, int m, int n, int k, bool accumulate, bool wide)
     {
         if (!accumulate)
-            c.Slice(0, m * n).Clear();
-        for (int p = 0; p < k; p++)
+            cSpan.Slice(0, m * n).Clear();
+        if (m == 0 || n == 0 || k == 0)
+            return;
+
+        int mr = wide ? 8 : 6;
+        int nr = wide ? 32 : 16;
+        int mcBlock = MC - MC % mr;
+        var packA = t_packA ??= new float[(MC + 8) * KC];
+        var packB = t_packB ??= new float[KC * (NC + 32)];
+        float* tile = stackalloc float[8 * 32];
+
+        fixed (float* a = aSpan, b = bSpan, c = cSpan, pa = packA, pb = packB)
         {
-            var bp = b.Slice(p * n, n);
-            for (int i = 0; i < m; i++)
+            for (int pc = 0; pc < k; pc += KC)
             {
-                float s = a[p * m + i];
-                if (s != 0f)
+                int kc = Math.Min(KC, k - pc);
+                for (int jc = 0; jc < n; jc += NC)
                 {
-                    var ci = c.Slice(i * n, n);
-                    TensorPrimitives.MultiplyAdd(bp, s, ci, ci);
+                    int nc = Math.Min(NC, n - jc);
+                    PackB(b + (nint)pc * rsB + (nint)jc * csB, rsB, csB, kc, nc, nr, wide, pb);
+                    for (int ic = 0; ic < m; ic += mcBlock)
+                    {
+                        int mc = Math.Min(mcBlock, m - ic);
+                        PackA(a + (nint)ic * rsA + (nint)pc * csA, rsA, csA, mc, kc, mr, pa);
+                        for (int jr = 0; jr < nc; jr += nr)
+                        {
+                            // Panel width: NR, or 16 for a narrow last panel on the 512-bit path (see PackB).
+                            int width = Math.Min(nr, nc - jr);
+                            int panel = wide && width <= 16 ? 16 : nr;
+                            float* bp = pb + (nint)jr * kc;
+                            for (int ir = 0; ir < mc; ir += mr)
+                            {
+                                int height = Math.Min(mr, mc - ir);
+                                float* ap = pa + (nint)ir * kc;
+                                float* cp = c + (nint)(ic + ir) * n + jc + jr;
+                                if (height == mr && width == panel)
+                                    Kernel(wide, panel, kc, ap, bp, cp, n);
+                                else
+                                    EdgeTile(wide, panel, kc, ap, bp, cp, n, height, width, tile);
+                            }
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>Runs the kernel on a zero-padded copy of a partial C tile and writes back the valid part.</summary>
+    private static void EdgeTile(bool wide, int panel, int kc, float* ap, float* bp, float* cp, int ldc, int height, int width, float* tile)
+    {
+        int mr = wide ? 8 : 6;
+        new Span<float>(tile, mr * panel).Clear();
+        for (int i = 0; i < height; i++)
+            new ReadOnlySpan<float>(cp + (nint)i * ldc, width).CopyTo(new Span<float>(tile + i * panel, width));
+        Kernel(wide, panel, kc, ap, bp, tile, panel);
+        for (int i = 0; i < height; i++)
+            new ReadOnlySpan<float>(tile + i * panel, width).CopyTo(new Span<float>(cp + (nint)i * ldc, width));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Kernel(bool wide, int panel, int kc, float* ap, float* bp, float* cp, int ldc)
+    {
+        if (!wide)
+            Kernel6x16(kc, ap, bp, cp, ldc);
+        else if (panel == 32)
+            Kernel8x32(kc, ap, bp, cp, ldc);
+        else
+            Kernel8x16(kc, ap, bp, cp, ldc);
+    }
+
+    /// <summary>
+    /// Packs A[mc×kc] (strided) into MR-tall panels, p-major: panel r holds rows r·MR.. as [p·MR + i]; rows past
+    /// mc are zero so edge tiles compute garbage-free zeros.
+    /// </summary>
+    private static void PackA(float* a, int rs, int cs, int mc, int kc, int mr, float* dst)
+    {
+        for (int i0 = 0; i0 < mc; i0 += mr)
+        {
+            int height = Math.Min(mr, mc - i0);
+            float* panel = dst + (nint)i0 * kc;
+            if (rs == 1)
+            {
+                // Rows contiguous for fixed p (A is a transposed row-major matrix, e.g. dZᵀ): copy runs.
+                for (int p = 0; p < kc; p++)
+                {
+                    float* src = a + (nint)p * cs + i0;
+                    float* d = panel + p * mr;
+                    for (int i = 0; i < height; i++)
+                        d[i] = src[i];
+                    for (int i = height; i < mr; i++)
+                        d[i] = 0f;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < mr; i++)
+                {
+                    float* d = panel + i;
+                    if (i < height)
+                    {
+                        float* src = a + (nint)(i0 + i) * rs;
+                        for (int p = 0; p < kc; p++)
+                            d[p * mr] = src[(nint)p * cs];
+                    }
+                    else
+                    {
+                        for (int p = 0; p < kc; p++)
+                            d[p * mr] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs B[kc×nc] (strided) into NR-wide panels, p-major: the panel starting at column j0 sits at dst + j0·kc
+    /// as [p·width + j]. On the 512-bit path a last panel of at most 16 columns is packed 16 wide (8×16 kernel).
+    /// Columns past nc are zero.
+    /// </summary>
+    private static void PackB(float* b, int rs, int cs, int kc, int nc, int nr, bool wide, float* dst)
+    {
+        for (int j0 = 0; j0 < nc; j0 += nr)
+        {
+            int width = Math.Min(nr, nc - j0);
+            int panel = wide && width <= 16 ? 16 : nr;
+            float* d0 = dst + (nint)j0 * kc;
+            for (int p = 0; p < kc; p++)
+            {
+                float* d = d0 + p * panel;
+                if (cs == 1)
+                {
+                    new ReadOnlySpan<float>(b + (nint)p * rs + j0, width).CopyTo(new Span<float>(d, width));
+                }
+                else
+                {
+                    float* src = b + (nint)p * rs + (nint)j0 * cs;
+                    for (int j = 0; j < width; j++)
+                        d[j] = src[(nint)j * cs];
+                }
+                for (int j = width; j < panel; j++)
+                    d[j] = 0f;
+            }
+        }
+    }
+
+    /// <summary>C[8×32] += Apanel[8×kc]·Bpanel[kc×32]; 16 zmm accumulators.</summary>
+    private static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc)
+    {
+        float* c0 = c, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        var x00 = Vector512.Load(c0); var x01 = Vector512.Load(c0 + 16);
+        var x10 = Vector512.Load(c1); var x11 = Vector512.Load(c1 + 16);
+        var x20 = Vector512.Load(c2); var x21 = Vector512.Load(c2 + 16);
+        var x30 = Vector512.Load(c3); var x31 = Vector512.Load(c3 + 16);
+        var x40 = Vector512.Load(c4); var x41 = Vector512.Load(c4 + 16);
+        var x50 = Vector512.Load(c5); var x51 = Vector512.Load(c5 + 16);
+        var x60 = Vector512.Load(c6); var x61 = Vector512.Load(c6 + 16);
+        var x70 = Vector512.Load(c7); var x71 = Vector512.Load(c7 + 16);
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector512.Load(b);
+            var b1 = Vector512.Load(b + 16);
+            Vector512<float> s;
+            s = Vector512.Create(a[0]); x00 = Vector512.FusedMultiplyAdd(s, b0, x00); x01 = Vector512.FusedMultiplyAdd(s, b1, x01);
+            s = Vector512.Create(a[1]); x10 = Vector512.FusedMultiplyAdd(s, b0, x10); x11 = Vector512.FusedMultiplyAdd(s, b1, x11);
+            s = Vector512.Create(a[2]); x20 = Vector512.FusedMultiplyAdd(s, b0, x20); x21 = Vector512.FusedMultiplyAdd(s, b1, x21);
+            s = Vector512.Create(a[3]); x30 = Vector512.FusedMultiplyAdd(s, b0, x30); x31 = Vector512.FusedMultiplyAdd(s, b1, x31);
+            s = Vector512.Create(a[4]); x40 = Vector512.FusedMultiplyAdd(s, b0, x40); x41 = Vector512.FusedMultiplyAdd(s, b1, x41);
+            s = Vector512.Create(a[5]); x50 = Vector512.FusedMultiplyAdd(s, b0, x50); x51 = Vector512.FusedMultiplyAdd(s, b1, x51);
+            s = Vector512.Create(a[6]); x60 = Vector512.FusedMultiplyAdd(s, b0, x60); x61 = Vector512.FusedMultiplyAdd(s, b1, x61);
+            s = Vector512.Create(a[7]); x70 = Vector512.FusedMultiplyAdd(s, b0, x70); x71 = Vector512.FusedMultiplyAdd(s, b1, x71);
+            a += 8;
+            b += 32;
+        }
+        x00.Store(c0); x01.Store(c0 + 16);
+        x10.Store(c1); x11.Store(c1 + 16);
+        x20.Store(c2); x21.Store(c2 + 16);
+        x30.Store(c3); x31.Store(c3 + 16);
+        x40.Store(c4); x41.Store(c4 + 16);
+        x50.Store(c5); x51.Store(c5 + 16);
+        x60.Store(c6); x61.Store(c6 + 16);
+        x70.Store(c7); x71.Store(c7 + 16);
+    }
+
+    /// <summary>C[8×16] += Apanel[8×kc]·Bpanel[kc×16]; for narrow panels (e.g. a 6-wide output layer).</summary>
+    private static void Kernel8x16(int kc, float* a, float* b, float* c, int ldc)
+    {
+        float* c0 = c, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        var x0 = Vector512.Load(c0); var x1 = Vector512.Load(c1); var x2 = Vector512.Load(c2); var x3 = Vector512.Load(c3);
+        var x4 = Vector512.Load(c4); var x5 = Vector512.Load(c5); var x6 = Vector512.Load(c6); var x7 = Vector512.Load(c7);
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector512.Load(b);
+            x0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, x0);
+            x1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, x1);
+            x2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, x2);
+            x3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, x3);
+            x4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, x4);
+            x5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, x5);
+            x6 = Vector512.FusedMultiplyAdd(Vector512.Create(a[6]), b0, x6);
+            x7 = Vector512.FusedMultiplyAdd(Vector512.Create(a[7]), b0, x7);
+            a += 8;
+            b += 16;
+        }
+        x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
+        x4.Store(c4); x5.Store(c5); x6.Store(c6); x7.Store(c7);
+    }
+
+    /// <summary>C[6×16] += Apanel[6×kc]·Bpanel[kc×16]; 12 ymm accumulators (AVX2 path).</summary>
+    private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc)
+    {
+        float* c0 = c, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+        var x00 = Vector256.Load(c0); var x01 = Vector256.Load(c0 + 8);
+        var x10 = Vector256.Load(c1); var x11 = Vector256.Load(c1 + 8);
+        var x20 = Vector256.Load(c2); var x21 = Vector256.Load(c2 + 8);
+        var x30 = Vector256.Load(c3); var x31 = Vector256.Load(c3 + 8);
+        var x40 = Vector256.Load(c4); var x41 = Vector256.Load(c4 + 8);
+        var x50 = Vector256.Load(c5); var x51 = Vector256.Load(c5 + 8);
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            Vector256<float> s;
+            s = Vector256.Create(a[0]); x00 = Vector256.FusedMultiplyAdd(s, b0, x00); x01 = Vector256.FusedMultiplyAdd(s, b1, x01);
+            s = Vector256.Create(a[1]); x10 = Vector256.FusedMultiplyAdd(s, b0, x10); x11 = Vector256.FusedMultiplyAdd(s, b1, x11);
+            s = Vector256.Create(a[2]); x20 = Vector256.FusedMultiplyAdd(s, b0, x20); x21 = Vector256.FusedMultiplyAdd(s, b1, x21);
+            s = Vector256.Create(a[3]); x30 = Vector256.FusedMultiplyAdd(s, b0, x30); x31 = Vector256.FusedMultiplyAdd(s, b1, x31);
+            s = Vector256.Create(a[4]); x40 = Vector256.FusedMultiplyAdd(s, b0, x40); x41 = Vector256.FusedMultiplyAdd(s, b1, x41);
+            s = Vector256.Create(a[5]); x50 = Vector256.FusedMultiplyAdd(s, b0, x50); x51 = Vector256.FusedMultiplyAdd(s, b1, x51);
+            a += 6;
+            b += 16;
+        }
+        x00.Store(c0); x01.Store(c0 + 8);
+        x10.Store(c1); x11.Store(c1 + 8);
+        x20.Store(c2); x21.Store(c2 + 8);
+        x30.Store(c3); x31.Store(c3 + 8);
+        x40.Store(c4); x41.Store(c4 + 8);
+        x50.Store(c5); x51.Store(c5 + 8);
     }
 }

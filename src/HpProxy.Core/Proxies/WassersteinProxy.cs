@@ -54,7 +54,7 @@ public sealed class WassersteinProxy : IProxy
         // Identical clouds under a relative ε: a zero mean cost means a zero transport cost.
         if (scale <= 0) return 0.0;
         var r = Sinkhorn.Solve(cost, agent.Length / width, expert.Length / width, Settings.Epsilon * scale,
-            Settings.Iterations, Settings.Tolerance);
+            Settings.Iterations, Settings.Tolerance, Settings.EpsilonScaling);
         return double.IsFinite(r.TransportCost) ? r.TransportCost : double.NaN;
     }
 }

@@ -7,7 +7,7 @@ namespace HpProxy.Core.Spaces;
 /// An immutable, name-sorted set of hyperparameter values (one sampled configuration). Agents bind it to
 /// their typed config record; a name the algorithm does not know is a validation error, never ignored.
 /// </summary>
-public sealed class HyperparameterSet : IReadOnlyDictionary<string, HpValue>
+public sealed class HyperparameterSet : IReadOnlyDictionary<string, HpValue>, IEquatable<HyperparameterSet>
 {
     private readonly SortedDictionary<string, HpValue> _values;
 
@@ -58,6 +58,24 @@ public sealed class HyperparameterSet : IReadOnlyDictionary<string, HpValue>
         string.Join(";", _values.Select(kv => kv.Key + "=" + kv.Value.ToString()));
 
     public override string ToString() => ToCanonicalString();
+
+    /// <summary>Value equality (same names, same values), so records holding a set (configurations, run specs)
+    /// compare by content.</summary>
+    public bool Equals(HyperparameterSet? other) =>
+        other is not null && other.Count == Count && _values.All(kv => other.TryGetValue(kv.Key, out var v) && v.Equals(kv.Value));
+
+    public override bool Equals(object? obj) => Equals(obj as HyperparameterSet);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var (k, v) in _values)
+        {
+            hash.Add(k, StringComparer.Ordinal);
+            hash.Add(v);
+        }
+        return hash.ToHashCode();
+    }
 
     private static ArgumentException Bad(string name, HpValue v, string expected) =>
         new(string.Create(CultureInfo.InvariantCulture, $"hyperparameter '{name}' = '{v}' must be {expected}"));

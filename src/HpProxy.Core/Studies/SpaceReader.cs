@@ -12,7 +12,7 @@ namespace HpProxy.Core.Studies;
 internal static class SpaceReader
 {
     private static readonly string[] Kinds = ["choice", "uniform", "log_uniform", "int", "constant"];
-    private static readonly string[] Keys = [.. Kinds, "log"];
+    internal static readonly string[] Keys = [.. Kinds, "log"];
 
     public static HpDistribution? Read(StudyYamlReader r, YamlNode node, string path)
     {
@@ -27,6 +27,7 @@ internal static class SpaceReader
         var f = r.Mapping(node, path, Keys, []);
         if (f is null) return null;
         var kinds = Kinds.Where(k => f.Get(k) is not null).ToList();
+        if (kinds.Count == 0 && f.HasUnknownKeys) return null; // the misspelt kind is reported, with a suggestion
         if (kinds.Count != 1)
         {
             r.Error(node, path, kinds.Count == 0
@@ -124,7 +125,7 @@ internal static class SpaceReader
     {
         if (node is YamlSequenceNode { Children.Count: 2 } s) return (s.Children[0], s.Children[1]);
         r.Error(node, path, $"{kind} expects [low, high], found {StudyYamlReader.Describe(node)}" +
-            (node is YamlSequenceNode seq ? Invariant($" with {seq.Children.Count} items") : ""));
+            (node is YamlSequenceNode seq ? Invariant($" of {seq.Children.Count} item{(seq.Children.Count == 1 ? "" : "s")}") : ""));
         return null;
     }
 

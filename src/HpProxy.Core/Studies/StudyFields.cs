@@ -10,6 +10,9 @@ internal sealed class StudyFields(YamlMappingNode node, string path)
     public YamlMappingNode Node { get; } = node;
     public string Path { get; } = path;
 
+    /// <summary>True when the mapping had keys outside the known set (already reported).</summary>
+    public bool HasUnknownKeys { get; set; }
+
     public void Add(string key, YamlNode keyNode, YamlNode value) => _fields[key] = (keyNode, value);
 
     /// <summary>The value node, or null when the key is absent.</summary>

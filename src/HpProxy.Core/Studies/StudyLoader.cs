@@ -17,4 +17,7 @@ public static class StudyLoader
         ArgumentNullException.ThrowIfNull(catalog);
         return new StudyValidator(file, catalog).Validate(text);
     }
+
+    /// <summary>The canonical form of a study name (lower case, [a-z0-9._-], safe as a folder name).</summary>
+    public static string CanonicalName(string name) => StudyValidator.CanonicalName(name);
 }

@@ -14,7 +14,8 @@ namespace HpProxy.Core.Studies;
 /// <item><see cref="DemoSpec.Seed"/>: <c>SeedStreams(seed).Child("demonstrations").Child(task).SeedFor(set name)</c>;</item>
 /// <item><see cref="EvaluationSpec.Seed"/>: <c>SeedStreams(seed).SeedFor("evaluation")</c>, one for the whole study so every
 /// run and checkpoint is evaluated on the same episodes (the proxies and the oracle compare like with like);</item>
-/// <item><see cref="RunSpec.Seed"/> is the index 0..seeds-1; the run's root seed is <see cref="RootSeed"/>.</item>
+/// <item><see cref="RunSpec.Seed"/> is the index 0..seeds-1. The executor derives the run's root seed from the run id
+/// (<see cref="Runs.RunExecutor.RootSeed"/>: the id's 64 bits), so it depends on the whole spec.</item>
 /// </list>
 /// </summary>
 public static class StudyPlanner
@@ -64,13 +65,6 @@ public static class StudyPlanner
         }
         return new StudyPlan(study, runs, [.. study.Algorithms.SelectMany(a => configurations[a.Name])], demonstrations);
     }
-
-    /// <summary>
-    /// The root seed of a run, from which its executor derives every stream (env, networks, replay, exploration):
-    /// the run id read as a 64-bit number. It depends on everything in the spec, including the seed index, so two
-    /// runs never share a root seed unless they are the same run.
-    /// </summary>
-    public static ulong RootSeed(string runId) => Convert.ToUInt64(runId, 16);
 
     /// <summary>The distinct configurations among the first <c>samples</c> draws, keeping the first index of each
     /// (a discrete space can repeat a configuration; running it twice would only duplicate seeds).</summary>

@@ -6,7 +6,7 @@ namespace HpProxy.Core.Studies;
 
 internal sealed partial class StudyValidator
 {
-    private static readonly string[] AlgorithmKeys = ["name", "budget", "samples", "space"];
+    internal static readonly string[] AlgorithmKeys = ["name", "budget", "samples", "space"];
     private static readonly string[] AlgorithmRequired = ["name", "budget"];
 
     private List<AlgorithmDefinition>? ReadAlgorithms(StudyFields f, int? checkpoints)
@@ -36,7 +36,7 @@ internal sealed partial class StudyValidator
             var nameNode = a.GetPresent("name")!;
             if (firstSeen.TryGetValue(name, out var first))
             {
-                _r.Error(nameNode, a.PathOf("name"), $"algorithm '{name}' is listed twice (first at line {first.Start.Line}); " +
+                _r.Error(nameNode, a.PathOf("name"), $"algorithm '{name}' is listed twice (first listed at {first.Start.Line}:{first.Start.Column}); " +
                     "one entry per algorithm, with one search space");
                 name = null;
             }

@@ -5,7 +5,7 @@ namespace HpProxy.Core.Studies;
 
 internal sealed partial class StudyValidator
 {
-    private static readonly string[] DemoKeys = ["name", "demonstrator", "regime", "parameters", "episodes"];
+    internal static readonly string[] DemoKeys = ["name", "demonstrator", "regime", "parameters", "episodes"];
     private static readonly string[] DemoRequired = ["name", "regime", "episodes"];
 
     private List<DemonstrationSetDefinition>? ReadDemonstrations(StudyFields f, IReadOnlyList<string> tasks)
@@ -35,7 +35,7 @@ internal sealed partial class StudyValidator
         {
             if (firstSeen.TryGetValue(name, out var first))
             {
-                _r.Error(d.GetPresent("name")!, d.PathOf("name"), $"demonstration set '{name}' is listed twice (first at line {first.Start.Line})");
+                _r.Error(d.GetPresent("name")!, d.PathOf("name"), $"demonstration set '{name}' is listed twice (first listed at {first.Start.Line}:{first.Start.Column})");
                 name = null;
             }
             else

@@ -45,7 +45,7 @@ internal sealed partial class StudyValidator
 
         if (firstSeen.TryGetValue(name, out var first))
         {
-            _r.Error(nameNode!, namePath, $"proxy '{name}' is listed twice (first at line {first.Start.Line})");
+            _r.Error(nameNode!, namePath, $"proxy '{name}' is listed twice (first listed at {first.Start.Line}:{first.Start.Column})");
             return null;
         }
         firstSeen[name] = nameNode!;

@@ -15,7 +15,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
     /// <summary>Default evaluation episodes per checkpoint (SPEC.md §5: E ≥ 10 by default).</summary>
     public const int DefaultEvaluationEpisodes = 10;
 
-    private static readonly string[] TopKeys =
+    internal static readonly string[] TopKeys =
         ["name", "description", "seed", "tasks", "demonstrations", "evaluation", "checkpoints", "seeds", "proxies", "algorithms"];
 
     private static readonly string[] TopRequired = ["seed", "tasks", "demonstrations", "checkpoints", "seeds", "proxies", "algorithms"];
@@ -35,14 +35,22 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
     private YamlNode? Parse(string text)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(text);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
-            int line = Math.Max(1, (int)ex.Start.Line), column = Math.Max(1, (int)ex.Start.Column);
-            _r.Errors.Add(new StudyError(_r.File, line, column, "", "YAML syntax error: " + StripMarks(ex.Message)));
+            // "Duplicate key" and friends arrive as YamlException with the offending node's position.
+            var at = ex.Start.Line > 0 ? ex.Start : parser.LastGood;
+            SyntaxError(at, StripMarks(ex.Message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this without a position when the text ends inside a flow collection.
+            SyntaxError(parser.LastGood, "the text after this point cannot be parsed (an unclosed '[', '{' or quote?)");
             return null;
         }
         if (stream.Documents.Count == 0 || StudyYamlReader.IsNull(stream.Documents[0].RootNode))
@@ -54,6 +62,9 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
             _r.Error(stream.Documents[1].RootNode, "", "a study file holds one YAML document; remove the '---' separators");
         return stream.Documents[0].RootNode;
     }
+
+    private void SyntaxError(Mark at, string message) =>
+        _r.Errors.Add(new StudyError(_r.File, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), "", "YAML syntax error: " + message));
 
     private StudyDefinition? ReadStudy(YamlNode root, string text)
     {
@@ -120,7 +131,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
             if (_r.Name(items[i], path) is not { } task) continue;
             if (firstSeen.TryGetValue(task, out var first))
             {
-                _r.Error(items[i], path, $"task '{task}' is listed twice (first at line {first.Start.Line})");
+                _r.Error(items[i], path, $"task '{task}' is listed twice (first listed at {first.Start.Line}:{first.Start.Column})");
                 continue;
             }
             firstSeen[task] = items[i];

@@ -35,23 +35,28 @@ internal sealed partial class StudyYamlReader(string file)
             return null;
         }
         var fields = new StudyFields(mapping, path);
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 Error(keyNode, path, "keys must be plain names");
+                fields.HasUnknownKeys = true;
                 continue;
             }
             if (!known.Contains(key))
             {
+                if (NameSuggestions.Closest(key, known) is { } close) suggested.Add(close);
                 Error(keyNode, Join(path, key), $"unknown key '{key}'{NameSuggestions.Hint(key, [.. known], "known keys")}");
+                fields.HasUnknownKeys = true;
                 continue;
             }
             fields.Add(key, keyNode, value);
         }
         foreach (var key in required)
         {
-            if (fields.Get(key) is null || IsNull(fields.Get(key)!))
+            // A misspelt key already got "did you mean '<key>'?"; saying the key is missing as well is noise.
+            if ((fields.Get(key) is null && !suggested.Contains(key)) || (fields.Get(key) is { } v && IsNull(v)))
                 Error(mapping, Join(path, key), $"missing required key '{key}'");
         }
         return fields;

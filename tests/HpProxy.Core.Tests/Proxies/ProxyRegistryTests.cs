@@ -34,7 +34,8 @@ public class ProxyRegistryTests
     public void WassersteinDefaultsArePinned()
     {
         var d = new WassersteinSettings();
-        Assert.Equal(0.05, d.Epsilon);
+        Assert.Equal(0.01, d.Epsilon);
+        Assert.Equal(0.0, d.EpsilonScaling);
         Assert.Equal(EpsilonScale.MeanCost, d.EpsilonScale);
         Assert.Equal(GroundCost.Euclidean, d.Cost);
         Assert.Equal(1000, d.MaxPoints);
@@ -42,7 +43,7 @@ public class ProxyRegistryTests
         Assert.Equal(DemonstrationSource.Train, d.Demonstrations);
         Assert.Equal(d, WassersteinSettings.Bind(HyperparameterSet.Empty));
         var described = ProxyRegistry.Get("state_wasserstein").Settings.ToDictionary(s => s.Name, s => s.Default.ToString());
-        Assert.Equal("0.05", described["epsilon"]);
+        Assert.Equal("0.01", described["epsilon"]);
         Assert.Equal("mean_cost", described["epsilon_scale"]);
         Assert.Equal("euclidean", described["cost"]);
         Assert.Equal("1000", described["max_points"]);

@@ -129,6 +129,30 @@ public class TransportTests
     }
 
     [Fact]
+    public void EpsilonScalingReachesTheSameSolution()
+    {
+        var (x, y) = Clouds(new Rng(12), 60, 50, 3, 0.7f);
+        var c = CostMatrix.Compute(x, y, 3, GroundCost.Euclidean);
+        var plain = Sinkhorn.Solve(c, 60, 50, 0.05, 20_000);
+        var scaled = Sinkhorn.Solve(c, 60, 50, 0.05, 20_000, Sinkhorn.DefaultTolerance, 0.5);
+        Assert.True(plain.Converged && scaled.Converged);
+        Assert.Equal(plain.TransportCost, scaled.TransportCost, 1e-4);
+        Assert.Equal(plain.EntropicObjective, scaled.EntropicObjective, 1e-4);
+    }
+
+    [Fact]
+    public void FarApartCloudsDoNotUnderflow()
+    {
+        // Costs ≈ 1000 with ε = 0.01: exp(−C/ε) underflows everywhere at the start; the stabilised fallback
+        // must still find the plan (W1 of a shift by (1000, 0) is 1000).
+        var (x, _) = Clouds(new Rng(13), 20, 1, 2, 0);
+        var y = x.Select((v, i) => i % 2 == 0 ? v + 1000 : v).ToArray();
+        var r = Sinkhorn.Solve(x, y, 2, GroundCost.Euclidean, 0.01, 2000);
+        Assert.True(double.IsFinite(r.TransportCost));
+        Assert.Equal(1000.0, r.TransportCost, 0.5);
+    }
+
+    [Fact]
     public void SquaredEuclideanCostOfShiftIsSquaredNorm()
     {
         var (x, _) = Clouds(new Rng(2), 10, 1, 2, 0);

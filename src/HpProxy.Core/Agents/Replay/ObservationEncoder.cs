@@ -23,6 +23,9 @@ public sealed class ObservationEncoder
         Size = _raw + (absorbing ? 1 : 0);
     }
 
+    /// <summary>True when rows carry the absorbing indicator as their last column.</summary>
+    public bool HasAbsorbingIndicator => _absorbing;
+
     /// <summary>Width of the encoded rows (and of the stored rows).</summary>
     public int Size { get; }
 

@@ -1,0 +1,71 @@
+using HpProxy.Core.Envs.Classic;
+using HpProxy.Core.Envs.Demonstrators.Regimes;
+using HpProxy.Core.Envs.Demonstrators.Scripted;
+using HpProxy.Core.Spaces;
+
+namespace HpProxy.Core.Envs.Demonstrators;
+
+/// <summary>
+/// The registry of demonstrators and regimes that study files name. Demonstrator names per task come from
+/// <see cref="NamesFor"/> ("scripted" for every classic task); regimes are "clean" (the controller as is),
+/// "synthetic" (<see cref="SyntheticRegimeConfig"/>) and "human-like" (<see cref="HumanLikeRegimeConfig"/>).
+/// Note: inside namespaces under <c>HpProxy.Core.Envs</c> the name <c>Demonstrators</c> means this namespace;
+/// write <c>Demonstrators.Demonstrators</c> there (elsewhere a <c>using</c> of this namespace suffices).
+/// </summary>
+public static class Demonstrators
+{
+    public const string Scripted = "scripted";
+    public const string CleanRegime = "clean";
+
+    public static IReadOnlyList<string> Regimes { get; } =
+        [CleanRegime, SyntheticRegimeConfig.RegimeName, HumanLikeRegimeConfig.RegimeName];
+
+    private static readonly Dictionary<string, Func<IDemonstrator>> ScriptedByTask = new(StringComparer.Ordinal)
+    {
+        ["pendulum"] = () => new PendulumSwingUp(),
+        ["cartpole-swingup"] = () => new CartPoleSwingUpController(),
+        ["cartpole-balance"] = () => new CartPoleBalanceController(),
+        ["mountaincar"] = () => new MountainCarPump(),
+        ["acrobot"] = () => new AcrobotSwingUp(),
+        ["reacher2d"] = () => new ReacherIk(),
+        ["pointmass"] = () => new PointMassPd(),
+    };
+
+    /// <summary>Demonstrator names available for a task (empty for tasks without one yet, e.g. MuJoCo before a SAC expert exists).</summary>
+    public static IReadOnlyList<string> NamesFor(string task) =>
+        ScriptedByTask.ContainsKey(task) ? [Scripted] : [];
+
+    /// <summary>Creates a fresh demonstrator (one per thread) for the task, wrapped in the regime.</summary>
+    /// <exception cref="ArgumentException">Unknown task/name/regime, or invalid regime parameters.</exception>
+    public static IDemonstrator Create(string task, string name, string regime, HyperparameterSet parameters)
+    {
+        if (!ScriptedByTask.TryGetValue(task, out var create))
+            throw new ArgumentException($"no demonstrator for task '{task}'; tasks with one: {string.Join(", ", ScriptedByTask.Keys)}", nameof(task));
+        if (name != Scripted)
+            throw new ArgumentException($"unknown demonstrator '{name}' for task '{task}'; known: {string.Join(", ", NamesFor(task))}", nameof(name));
+        int actionSize = new ClassicControlTasks().Tasks.First(t => t.Name == task).ActionSize;
+        return Wrap(create(), actionSize, regime, parameters);
+    }
+
+    /// <summary>Wraps any demonstrator (scripted or a trained policy) in a regime.</summary>
+    public static IDemonstrator Wrap(IDemonstrator inner, int actionSize, string regime, HyperparameterSet parameters)
+    {
+        var errors = ValidateRegime(regime, parameters);
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(parameters));
+        return regime switch
+        {
+            CleanRegime => inner,
+            SyntheticRegimeConfig.RegimeName => new SyntheticDemonstrator(inner, SyntheticRegimeConfig.From(parameters)),
+            _ => new HumanLikeDemonstrator(inner, actionSize, HumanLikeRegimeConfig.From(parameters)),
+        };
+    }
+
+    /// <summary>Validation errors of a regime and its parameters (empty when valid); unknown names are errors.</summary>
+    public static IReadOnlyList<string> ValidateRegime(string regime, HyperparameterSet parameters) => regime switch
+    {
+        CleanRegime => parameters.Count == 0 ? [] : [$"regime '{CleanRegime}' takes no parameters (got {string.Join(", ", parameters.Keys)})"],
+        SyntheticRegimeConfig.RegimeName => SyntheticRegimeConfig.Validate(parameters),
+        HumanLikeRegimeConfig.RegimeName => HumanLikeRegimeConfig.Validate(parameters),
+        _ => [$"unknown regime '{regime}'; known: {string.Join(", ", Regimes)}"],
+    };
+}

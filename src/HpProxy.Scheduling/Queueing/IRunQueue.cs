@@ -1,0 +1,13 @@
+namespace HpProxy.Scheduling.Queueing;
+
+/// <summary>The delivery side the coordinator needs: enqueue a run's job, and ask whether a job is still waiting.
+/// Hangfire in the product; a list in tests.</summary>
+public interface IRunQueue
+{
+    /// <summary>Enqueues one job for the run; returns the queue's job id.</summary>
+    string Enqueue(string runId);
+
+    /// <summary>True while the job sits in the queue, not yet fetched by a worker (then there is no point in
+    /// enqueuing its run again). False once fetched, finished, deleted or unknown.</summary>
+    bool IsWaiting(string jobId);
+}
