@@ -6,7 +6,7 @@ using HpProxy.Dashboard.Data;
 using HpProxy.Dashboard.Pages;
 using HpProxy.Dashboard.Security;
 using HpProxy.Scheduling;
-using HpProxy.Scheduling.Hangfire;
+using HpProxy.Scheduling.Queueing;
 using HpProxy.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

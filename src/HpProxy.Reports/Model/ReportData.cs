@@ -12,10 +12,10 @@ public static class ReportData
     public static IReadOnlyList<ConfigPoint> ConfigurationPoints(IReadOnlyList<RunRecord> runs, IReadOnlyList<CheckpointRow> rows)
     {
         var succeeded = runs.Where(r => r.State == RunState.Succeeded).Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
-        var hyperparameters = new Dictionary<(GroupKey, string), IReadOnlyDictionary<string, HpCell>>();
+        var hyperparameters = new Dictionary<(ReportGroup, string), IReadOnlyDictionary<string, HpCell>>();
         foreach (var run in runs.OrderBy(r => r.RunId, StringComparer.Ordinal))
         {
-            var key = (new GroupKey(run.Task, run.Demonstrations, run.Algorithm), run.ConfigId);
+            var key = (new ReportGroup(run.Task, run.Demonstrations, run.Algorithm), run.ConfigId);
             if (!hyperparameters.ContainsKey(key)) hyperparameters[key] = SpecHyperparameters.Read(run.SpecJson);
         }
         return ConfigurationAggregator.Aggregate(rows.Where(r => succeeded.Contains(r.RunId)).ToList(), hyperparameters);

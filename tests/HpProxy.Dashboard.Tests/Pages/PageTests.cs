@@ -1,6 +1,6 @@
 using System.Net;
 using HpProxy.Scheduling;
-using HpProxy.Scheduling.Hangfire;
+using HpProxy.Scheduling.Queueing;
 
 namespace HpProxy.Dashboard.Tests.Pages;
 
