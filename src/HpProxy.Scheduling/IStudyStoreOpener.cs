@@ -14,3 +14,12 @@ public sealed class DelegateStudyStoreOpener(Func<StudyLocation, IStudyStore> op
 {
     public IStudyStore Open(StudyLocation location) => open(location);
 }
+
+/// <summary>The product's opener: SQLite under the results folder, or PostgreSQL (<see cref="StudyStoreFactory"/>).</summary>
+public sealed class StudyStoreOpener : IStudyStoreOpener
+{
+    public static StudyStoreOpener Instance { get; } = new();
+
+    public IStudyStore Open(StudyLocation location) =>
+        StudyStoreFactory.Open(location.ResultsRoot, location.StudyName, location.Postgres);
+}

@@ -1,3 +1,5 @@
+using HpProxy.Storage;
+
 namespace HpProxy.Scheduling;
 
 /// <summary>
@@ -26,12 +28,8 @@ public sealed record StudyLocation(string ResultsRoot, string StudyName, string?
     /// PostgreSQL from the environment when not given.</summary>
     public static StudyLocation Create(string resultsRoot, string studyName, string? postgres = null)
     {
-        if (string.IsNullOrWhiteSpace(studyName)
-            || studyName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
-            || studyName is "." or "..")
-        {
-            throw new ArgumentException($"'{studyName}' is not a valid study name (it must be a folder name)", nameof(studyName));
-        }
+        // The storage layer's rule (letters, digits, '-', '_'; it becomes a folder and a PostgreSQL schema).
+        if (StudyNames.Problem(studyName) is { } problem) throw new ArgumentException(problem, nameof(studyName));
         string? pg = string.IsNullOrWhiteSpace(postgres)
             ? Environment.GetEnvironmentVariable(PostgresEnvironmentVariable)
             : postgres;

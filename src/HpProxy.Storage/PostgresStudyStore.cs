@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using HpProxy.Core.Common;
+using HpProxy.Core.Runs;
 using Npgsql;
 
 namespace HpProxy.Storage;
@@ -77,6 +78,67 @@ public sealed class PostgresStudyStore : StudyStoreBase
         c.Execute($"CREATE SCHEMA IF NOT EXISTS {QuotedSchema}", transaction: tx);
         ApplyMigrations(c, tx, NowMs);
         tx.Commit();
+    }
+
+    // Bulk inserts as one statement over arrays (unnest): one round trip instead of one per row, which made
+    // completing a run with 5 checkpoints x 6 proxies about 40 round trips.
+    protected override int InsertRuns(DbConnection c, DbTransaction tx, IReadOnlyList<PlannedRun> runs, long baseSeq, long nowMs) =>
+        c.Execute(
+            """
+            INSERT INTO runs (run_id, seq, task, demonstrations, algorithm, config_id, seed, spec_json, state, attempts, created_at)
+            SELECT u.run_id, u.seq, u.task, u.demonstrations, u.algorithm, u.config_id, u.seed, u.spec_json, 'pending', 0, @now
+            FROM unnest(@ids, @seqs, @tasks, @demos, @algorithms, @configs, @seeds, @specs)
+                AS u (run_id, seq, task, demonstrations, algorithm, config_id, seed, spec_json)
+            ON CONFLICT (run_id) DO NOTHING
+            """,
+            new
+            {
+                ids = runs.Select(r => r.RunId).ToArray(),
+                seqs = runs.Select((_, i) => baseSeq + i + 1).ToArray(),
+                tasks = runs.Select(r => r.Task).ToArray(),
+                demos = runs.Select(r => r.Demonstrations).ToArray(),
+                algorithms = runs.Select(r => r.Algorithm).ToArray(),
+                configs = runs.Select(r => r.ConfigId).ToArray(),
+                seeds = runs.Select(r => r.Seed).ToArray(),
+                specs = runs.Select(r => r.SpecJson).ToArray(),
+                now = nowMs,
+            },
+            tx);
+
+    protected override void InsertCheckpoints(DbConnection c, DbTransaction tx, string runId, IReadOnlyList<CheckpointResult> checkpoints)
+    {
+        if (checkpoints.Count == 0) return;
+        c.Execute(
+            """
+            INSERT INTO checkpoints (run_id, idx, step, oracle_return, normalized_score, elapsed_seconds)
+            SELECT @runId, u.idx, u.step, u.oracle, u.score, u.elapsed
+            FROM unnest(@idx, @step, @oracle, @score, @elapsed) AS u (idx, step, oracle, score, elapsed)
+            """,
+            new
+            {
+                runId,
+                idx = checkpoints.Select(cp => cp.Index).ToArray(),
+                step = checkpoints.Select(cp => cp.Step).ToArray(),
+                oracle = checkpoints.Select(cp => DbValues.ToDb(cp.OracleReturn)).ToArray(),
+                score = checkpoints.Select(cp => DbValues.ToDb(cp.NormalizedScore)).ToArray(),
+                elapsed = checkpoints.Select(cp => DbValues.ToDb(cp.ElapsedSeconds)).ToArray(),
+            },
+            tx);
+        var proxies = checkpoints.SelectMany(cp => cp.Proxies.Select(p => (cp.Index, p.Key, Value: DbValues.ToDb(p.Value)))).ToList();
+        if (proxies.Count == 0) return;
+        c.Execute(
+            """
+            INSERT INTO proxy_values (run_id, idx, proxy, value)
+            SELECT @runId, u.idx, u.proxy, u.value FROM unnest(@idx, @proxy, @value) AS u (idx, proxy, value)
+            """,
+            new
+            {
+                runId,
+                idx = proxies.Select(p => p.Index).ToArray(),
+                proxy = proxies.Select(p => p.Key).ToArray(),
+                value = proxies.Select(p => p.Value).ToArray(),
+            },
+            tx);
     }
 
     /// <summary>Deletes the study's schema and everything in it (tests, or a user discarding a study).</summary>

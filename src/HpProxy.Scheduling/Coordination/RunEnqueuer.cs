@@ -1,4 +1,4 @@
-using HpProxy.Scheduling.Hangfire;
+using HpProxy.Scheduling.Queueing;
 using HpProxy.Storage;
 
 namespace HpProxy.Scheduling.Coordination;

@@ -1,6 +1,6 @@
 using Hangfire;
-using HpProxy.Scheduling.Hangfire;
 using HpProxy.Scheduling.Jobs;
+using HpProxy.Scheduling.Queueing;
 using HpProxy.Storage;
 
 namespace HpProxy.Scheduling.Workers;

@@ -1,4 +1,4 @@
-using HpProxy.Scheduling.Hangfire;
+using HpProxy.Scheduling.Queueing;
 
 namespace HpProxy.Scheduling.Tests.Fakes;
 

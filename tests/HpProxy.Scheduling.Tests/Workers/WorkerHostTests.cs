@@ -1,4 +1,4 @@
-using HpProxy.Scheduling.Hangfire;
+using HpProxy.Scheduling.Queueing;
 using HpProxy.Scheduling.Tests.Fakes;
 using HpProxy.Scheduling.Workers;
 using HpProxy.Storage;

@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.States;
 using HpProxy.Scheduling.Jobs;
 
-namespace HpProxy.Scheduling.Hangfire;
+namespace HpProxy.Scheduling.Queueing;
 
 /// <summary>Enqueues <see cref="RunJob.Execute"/> jobs into a study's Hangfire storage.</summary>
 public sealed class HangfireRunQueue(JobStorage storage, StudyLocation location) : IRunQueue

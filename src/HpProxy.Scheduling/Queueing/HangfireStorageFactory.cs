@@ -4,7 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 
-namespace HpProxy.Scheduling.Hangfire;
+namespace HpProxy.Scheduling.Queueing;
 
 /// <summary>
 /// The Hangfire queue of one study: <c>&lt;results&gt;/&lt;study&gt;/hangfire.db</c> (Hangfire.Storage.SQLite) by
@@ -60,10 +60,11 @@ public static class HangfireStorageFactory
     }
 
     /// <summary>A PostgreSQL schema per study, so several studies share one database without mixing queues:
-    /// <c>hangfire_</c> + the study name lower-cased with anything but [a-z0-9_] replaced by '_'.</summary>
+    /// <c>hf_</c> + the study name lower-cased with anything but [a-z0-9_] replaced by '_' (at most 3 + 55 bytes,
+    /// within PostgreSQL's 63-byte identifiers; the study data itself lives in the storage layer's schema).</summary>
     public static string SchemaName(string studyName)
     {
-        var sb = new StringBuilder("hangfire_");
+        var sb = new StringBuilder("hf_");
         foreach (char c in studyName.ToLowerInvariant())
         {
             sb.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' ? c : '_');

@@ -1,4 +1,4 @@
-namespace HpProxy.Scheduling.Hangfire;
+namespace HpProxy.Scheduling.Queueing;
 
 /// <summary>The delivery side the coordinator needs: enqueue a run's job, and ask whether a job is still waiting.
 /// Hangfire in the product; a list in tests.</summary>

@@ -1,0 +1,40 @@
+using HpProxy.Cli.Parsing;
+
+namespace HpProxy.Cli.Commands;
+
+/// <summary><c>hpproxy run &lt;study.yaml&gt;</c>: validate (every error at once, nothing written), plan, record the
+/// runs and reference returns, then coordinate the study to its end and build the report.</summary>
+internal static class RunCommand
+{
+    public static int Execute(ParsedCommand cmd, CliContext ctx)
+    {
+        string path = cmd.Positional(0);
+        int workers = cmd.Int("workers", Environment.ProcessorCount, min: 0);
+        if (!File.Exists(path))
+        {
+            ctx.Err.WriteLine($"{path}: error: no such study file");
+            return ExitCodes.BadInput;
+        }
+        var load = ctx.Services.Studies.Load(path);
+        if (load.Errors.Count > 0 || load.Study is null)
+        {
+            foreach (var e in load.Errors) ctx.Err.WriteLine(e.ToString());
+            ctx.Err.WriteLine($"hpproxy: {load.Errors.Count} error(s) in {path}; nothing was run");
+            return ExitCodes.BadInput;
+        }
+        var study = load.Study;
+        var location = CliContext.Locate(cmd, study.Name);
+        using var store = ctx.Services.Stores.Open(location);
+        store.Migrate();
+        store.SaveStudy(study.Name, study.FileHash, study.FileText, ctx.Services.CodeVersion);
+        int added = store.AddRuns(study.Runs);
+        ctx.Out.WriteLine($"study {study.Name}: {study.Runs.Count} runs planned, {added} new, in {location.StudyDirectory}");
+        foreach (var need in study.References)
+        {
+            if (store.GetReferences(need.Task, need.Demonstrations) is not null) continue;
+            ctx.Out.WriteLine($"reference returns of {need.Task} / {need.Demonstrations}...");
+            store.SaveReferences(need.Task, need.Demonstrations, need.Compute());
+        }
+        return StudyRunner.Coordinate(ctx, location, store, workers, buildReport: !cmd.Flag("no-report"));
+    }
+}

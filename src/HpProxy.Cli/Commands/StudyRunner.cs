@@ -1,0 +1,56 @@
+using HpProxy.Cli.Output;
+using HpProxy.Scheduling;
+using HpProxy.Scheduling.Coordination;
+using HpProxy.Scheduling.Queueing;
+using HpProxy.Storage;
+
+namespace HpProxy.Cli.Commands;
+
+/// <summary>What <c>run</c> and <c>resume</c> share: coordinate the study to its end on this machine, then build
+/// the report. The coordinator's own log goes to <c>&lt;study&gt;/logs/coordinator.log</c>; stdout shows progress.</summary>
+internal static class StudyRunner
+{
+    public static int Coordinate(CliContext ctx, StudyLocation location, IStudyStore store, int workers, bool buildReport)
+    {
+        var options = ctx.Services.Scheduling;
+        using var logFile = LogWriter.OpenAppend(Path.Combine(location.LogDirectory, "coordinator.log"));
+        var log = new LogWriter(logFile);
+        var storage = HangfireStorageFactory.Create(location, options);
+        try
+        {
+            var coordinator = new Coordinator(store, new HangfireRunQueue(storage, location),
+                ctx.Services.Launcher(location, 1), workers, options, log.Write);
+            var printer = new ProgressPrinter(ctx.Out, ctx.Interactive);
+            using var signal = new ShutdownSignal();
+            CoordinatorProgress final;
+            try
+            {
+                final = coordinator.Run(printer.Show, signal.Token);
+            }
+            catch (WorkerCrashLoopException e)
+            {
+                ctx.Err.WriteLine($"hpproxy: {e.Message} in {location.LogDirectory}");
+                return 1;
+            }
+            printer.Finish(final);
+            if (signal.Token.IsCancellationRequested)
+            {
+                ctx.Err.WriteLine($"hpproxy: interrupted; nothing is lost. Continue with: hpproxy resume {CliContext.StudyArguments(location)}");
+                return 1;
+            }
+            var p = final.Progress;
+            ctx.Out.WriteLine($"study {location.StudyName}: {p.Succeeded} succeeded, {p.Failed} failed, {p.Cancelled} cancelled of {p.Total} runs");
+            if (p.Failed > 0) ctx.Out.WriteLine($"  failed runs and their reasons: hpproxy status {CliContext.StudyArguments(location)}");
+            if (buildReport)
+            {
+                string report = ctx.Services.Reports.Build(store, location);
+                ctx.Out.WriteLine($"report: {report}");
+            }
+            return 0;
+        }
+        finally
+        {
+            (storage as IDisposable)?.Dispose();
+        }
+    }
+}

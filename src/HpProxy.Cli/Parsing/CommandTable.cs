@@ -1,0 +1,41 @@
+namespace HpProxy.Cli.Parsing;
+
+/// <summary>Every command of <c>hpproxy</c> and its options, in the order help lists them.</summary>
+public static class CommandTable
+{
+    public const string DefaultResults = "results";
+
+    private static readonly OptionSpec Results = new("results", "DIR", "results folder (default: results/ in the current directory)");
+    private static readonly OptionSpec Postgres = new("postgres", "CONN",
+        "keep the study in PostgreSQL (or set HPPROXY_POSTGRES); default: SQLite under the results folder");
+    private static readonly OptionSpec Workers = new("workers", "N", "worker processes on this machine (default: one per core)");
+    private static readonly OptionSpec NoReport = new("no-report", null, "do not build the report when the study completes");
+
+    public static IReadOnlyList<CommandSpec> All { get; } =
+    [
+        new("run", "validate and plan a study file, run it to the end with worker processes, build the report",
+            ["study.yaml"], [Workers, Results, NoReport, Postgres]),
+        new("resume", "run the unfinished (and cancelled) runs of a study, then build the report",
+            ["study"], [Workers, Results, NoReport, new("retry-failed", null, "also run failed runs again"), Postgres]),
+        new("worker", "serve a study's runs (started by run/resume; start more by hand on other machines)",
+            ["study"], [
+                new("threads", "N", "runs at once in this process (default 1: start one process per core instead)"),
+                Results,
+                new("stay", null, "keep serving when the study has nothing left to do"),
+                new("log", "FILE", "append the worker's log to FILE instead of stdout", Hidden: true),
+                Postgres,
+            ]),
+        new("status", "counts of runs by state, live workers and the estimated time left",
+            ["study"], [new("json", null, "print JSON (total, pending, running, succeeded, failed, cancelled, workers, eta_seconds)"), Results, Postgres]),
+        new("cancel", "cancel every pending run (running runs finish their attempt)", ["study"], [Results, Postgres]),
+        new("report", "rebuild the report from stored rows (nothing is retrained)", ["study"], [Results, Postgres]),
+        new("export", "write runs.csv and checkpoints.csv", ["study"], [new("csv", "DIR", "folder for the CSV files (required)"), Results, Postgres]),
+        new("tasks", "list the tasks a study can use", [], []),
+        new("algorithms", "list the imitation-learning algorithms", [], []),
+        new("proxies", "list the proxies", [], []),
+        new("version", "print the version", [], []),
+        new("help", "show this help, or a command's usage", ["command?"], []),
+    ];
+
+    public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+}

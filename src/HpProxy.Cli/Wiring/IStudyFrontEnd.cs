@@ -1,0 +1,43 @@
+using HpProxy.Core.Envs;
+using HpProxy.Storage;
+
+namespace HpProxy.Cli.Wiring;
+
+/// <summary>
+/// Reads, validates and plans a study file for <c>hpproxy run</c>. It never throws for a bad file: every problem
+/// comes back at once, each with its file, line, column and key (DESIGN.md: validate before any compute).
+/// </summary>
+public interface IStudyFrontEnd
+{
+    StudyLoad Load(string path);
+}
+
+/// <summary>One problem of a study file, printed as <c>file:line:col: key: message</c>.</summary>
+public sealed record StudyError(string File, int Line, int Column, string Key, string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: {Key}: {Message}";
+}
+
+/// <summary>Either a planned study or its errors.</summary>
+public sealed record StudyLoad(PlannedStudy? Study, IReadOnlyList<StudyError> Errors)
+{
+    public static StudyLoad Failed(IReadOnlyList<StudyError> errors) => new(null, errors);
+
+    public static StudyLoad Planned(PlannedStudy study) => new(study, []);
+}
+
+/// <summary>A validated study file and its plan: what <c>run</c> records in the study database.</summary>
+/// <param name="Name">The study's name (its folder under the results folder).</param>
+/// <param name="FileHash">Canonical hash of the file (provenance of every figure).</param>
+/// <param name="FileText">The file as read.</param>
+/// <param name="Runs">Every run, with stable ids; re-planning yields the same ids.</param>
+/// <param name="References">Reference returns each (task, demonstration set) needs, computed once at planning.</param>
+public sealed record PlannedStudy(
+    string Name,
+    string FileHash,
+    string FileText,
+    IReadOnlyList<PlannedRun> Runs,
+    IReadOnlyList<ReferenceNeed> References);
+
+/// <summary>Reference returns (random and expert) of a (task, demonstration set), computed only when not stored yet.</summary>
+public sealed record ReferenceNeed(string Task, string Demonstrations, Func<ReferenceReturns> Compute);

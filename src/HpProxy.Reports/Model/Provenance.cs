@@ -1,0 +1,32 @@
+using HpProxy.Storage;
+
+namespace HpProxy.Reports.Model;
+
+/// <summary>
+/// Where a report's numbers come from (SPEC.md §7): the study file's hash, the code version, and what the study
+/// database held. No generation time: a report of the same rows is the same bytes.
+/// </summary>
+public sealed record Provenance(
+    string StudyName,
+    string FileHash,
+    string CodeVersion,
+    string StudyCodeVersion,
+    IReadOnlyDictionary<RunState, int> RunsByState,
+    IReadOnlyList<int> Seeds,
+    int Configurations,
+    int CheckpointRows)
+{
+    public int TotalRuns => RunsByState.Values.Sum();
+
+    public string HashPrefix => FileHash.Length > 12 ? FileHash[..12] : FileHash;
+
+    public int Count(RunState state) => RunsByState.TryGetValue(state, out int n) ? n : 0;
+
+    /// <summary>The small stamp printed under every figure.</summary>
+    public string Footer =>
+        $"{StudyName} · study {HashPrefix} · code {CodeVersion} · runs {Count(RunState.Succeeded)} succeeded, " +
+        $"{Count(RunState.Failed)} failed of {TotalRuns} · {Configurations} configurations · {Seeds.Count} seeds";
+}
+
+/// <summary>A failed run and its recorded reason.</summary>
+public sealed record FailureView(GroupKey Group, string RunId, string ConfigId, int Seed, int Attempts, string Reason);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using HpProxy.Reports.Analysis;
+using HpProxy.Reports.Figures;
+using HpProxy.Reports.Model;
+using HpProxy.Storage;
+
+namespace HpProxy.Reports.Output;
+
+/// <summary>Lays out the report: headline first (the answer), then provenance, failures, and one section per analysis.</summary>
+internal static class DocumentBuilder
+{
+    public static ReportDocument Build(ReportModel model, IReadOnlyList<FigureRef> figures)
+    {
+        var blocks = new List<Block>();
+        var p = model.Provenance;
+        var a = model.Analysis;
+
+        blocks.Add(new Heading(2, "Headline", "headline"));
+        blocks.Add(new Paragraph("Which reward-free proxy ranks hyperparameter configurations most like the true return? Correlations are oriented " +
+            "(a lower-is-better proxy is negated first), so +1 means the proxy orders the configurations exactly as the oracle does."));
+        blocks.Add(model.Headline.Count > 0 ? new BulletList(model.Headline) : new Paragraph("No succeeded configurations yet: nothing to correlate."));
+
+        blocks.Add(new Heading(2, "Provenance", "provenance"));
+        blocks.Add(new Table(["field", "value"],
+        [
+            ["study", p.StudyName],
+            ["study file SHA-256", p.FileHash.Length > 0 ? p.FileHash : "(not recorded)"],
+            ["code version (report)", p.CodeVersion],
+            ["code version (study recorded)", p.StudyCodeVersion],
+            ["runs", I(p.TotalRuns)],
+            ["runs by state", string.Join(", ", Enum.GetValues<RunState>().Select(s => $"{s.ToString().ToLowerInvariant()} {I(p.Count(s))}"))],
+            ["seeds", p.Seeds.Count == 0 ? "(none)" : $"{I(p.Seeds.Count)}: {string.Join(", ", p.Seeds.Select(I))}"],
+            ["configurations", I(p.Configurations)],
+            ["checkpoint rows", I(p.CheckpointRows)],
+            ["analysis settings", $"K = {I(model.Options.K)}, B = {I(model.Options.B)}, seed = {model.Options.Seed.ToString(CultureInfo.InvariantCulture)}, budgets = {string.Join(", ", model.Options.Budgets.Select(I))}, all"],
+            ["proxies", string.Join(", ", model.Directions.Select(d => $"{d.Key} ({ProxyDirections.Describe(d.Value)})"))],
+        ], [false, false]));
+        blocks.Add(new Table(["proxy", "direction", "reads", "what it measures"],
+            model.Directions.Select(d => (IReadOnlyList<string>)[d.Key, ProxyDirections.Describe(d.Value),
+                ProxyDirections.Reads(d.Key) ?? "(not registered)", ProxyDirections.Description(d.Key) ?? "(not registered)"]).ToList(),
+            [false, false, false, false]));
+        if (model.UnknownDirections.Count > 0)
+        {
+            blocks.Add(new Paragraph("Warning: no declared direction for " + string.Join(", ", model.UnknownDirections) + "; treated as higher is better."));
+        }
+        blocks.Add(new Paragraph("Statistics use succeeded runs only: each run's last checkpoint, averaged over seeds per configuration. " +
+            "Intervals of correlations are 95% percentile bootstrap intervals over configurations; selection intervals are 5–95% over B draws."));
+
+        blocks.Add(new Heading(2, "Failures", "failures"));
+        blocks.Add(new Paragraph($"{I(model.Failures.Count)} failed run(s) of {I(p.TotalRuns)}; {I(p.Count(RunState.Cancelled))} cancelled, " +
+            $"{I(p.Count(RunState.Pending))} pending, {I(p.Count(RunState.Running))} running."));
+        if (model.Failures.Count > 0)
+        {
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "configuration", "seed", "attempts", "run", "reason"],
+                model.Failures.Select(f => (IReadOnlyList<string>)[f.Group.Task, f.Group.Demonstrations, f.Group.Algorithm, f.ConfigId, I(f.Seed), I(f.Attempts), f.RunId, f.Reason]).ToList(),
+                [false, false, false, false, true, true, false, false]));
+        }
+
+        blocks.Add(new Heading(2, "Rank correlation with the oracle", "correlations"));
+        blocks.Add(new Paragraph("Spearman ρ and Kendall τ-b of each proxy with the normalised score across configurations, with 95% bootstrap intervals (also in correlations.csv)."));
+        if (a.Correlations.Count > 0)
+        {
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "direction", "Spearman ρ", "95% CI", "Kendall τ", "95% CI", "n"],
+                a.Correlations.Select(c => (IReadOnlyList<string>)[c.Group.Task, c.Group.Demonstrations, c.Group.Algorithm, c.Proxy, ProxyDirections.CsvName(c.Direction),
+                    F(c.Spearman), Ci(c.SpearmanLow, c.SpearmanHigh), F(c.Kendall), Ci(c.KendallLow, c.KendallHigh), I(c.N)]).ToList(),
+                [false, false, false, false, false, true, true, true, true, true]));
+        }
+        AddFigures(blocks, figures, "heatmap");
+
+        blocks.Add(new Heading(2, "Proxy against oracle", "scatter"));
+        AddFigures(blocks, figures, "scatter");
+
+        blocks.Add(new Heading(2, "Selection simulation", "selection"));
+        blocks.Add(new Paragraph($"Draw K configurations at random, keep the proxy's best, record its normalised score; repeated B = {I(model.Options.B)} times. " +
+            "The oracle pick (best true score among the same K) is the upper bound, a random one of the K the lower bound; regret = oracle − proxy."));
+        if (a.Selections.Count > 0)
+        {
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "K", "pool", "proxy pick", "5–95%", "oracle pick", "random pick", "regret"],
+                a.Selections.Select(s => (IReadOnlyList<string>)[s.Group.Task, s.Group.Demonstrations, s.Group.Algorithm, s.Proxy, I(s.K), I(s.Pool),
+                    F(s.Pick.Mean), Ci(s.Pick.Low, s.Pick.High), F(s.Oracle.Mean), F(s.Random.Mean), F(s.Regret)]).ToList(),
+                [false, false, false, false, true, true, true, true, true, true, true]));
+        }
+        AddFigures(blocks, figures, "selection");
+
+        blocks.Add(new Heading(2, "Budget curves", "budget"));
+        AddFigures(blocks, figures, "budget");
+
+        blocks.Add(new Heading(2, "Early stopping", "early-stopping"));
+        if (a.EarlyStopping.Count > 0)
+        {
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "last checkpoint", "proxy's checkpoint", "oracle-best checkpoint", "configurations"],
+                a.EarlyStopping.Select(e => (IReadOnlyList<string>)[e.Group.Task, e.Group.Demonstrations, e.Group.Algorithm, e.Proxy, F(e.Last), F(e.ProxyChosen), F(e.OracleBest), I(e.Configurations)]).ToList(),
+                [false, false, false, false, true, true, true, true]));
+        }
+        AddFigures(blocks, figures, "early-stopping");
+
+        blocks.Add(new Heading(2, "Hyperparameter sensitivity", "sensitivity"));
+        AddFigures(blocks, figures, "sensitivity");
+
+        return new ReportDocument($"HpProxy report: {p.StudyName}", blocks);
+    }
+
+    private static void AddFigures(List<Block> blocks, IReadOnlyList<FigureRef> figures, string kind)
+    {
+        var selected = figures.Where(f => f.Kind == kind).ToList();
+        if (selected.Count == 0)
+        {
+            blocks.Add(new Paragraph("(no figures)"));
+            return;
+        }
+        foreach (var f in selected) blocks.Add(new FigureBlock(f.SvgPath, f.PngPath, f.Caption));
+    }
+
+    internal static string F(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Ci(double low, double high) => double.IsFinite(low) && double.IsFinite(high) ? $"[{F(low)}, {F(high)}]" : "n/a";
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}

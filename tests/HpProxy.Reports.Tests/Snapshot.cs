@@ -1,0 +1,22 @@
+using System.Runtime.CompilerServices;
+
+namespace HpProxy.Reports.Tests;
+
+/// <summary>Compares text with a checked-in expected file in Snapshots/. With HPPROXY_UPDATE_SNAPSHOTS=1 the file
+/// is rewritten instead (then review the diff and commit it).</summary>
+public static class Snapshot
+{
+    public static void AssertMatches(string name, string actual, [CallerFilePath] string callerPath = "")
+    {
+        string sourceFile = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots", name);
+        if (Environment.GetEnvironmentVariable("HPPROXY_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(sourceFile, actual);
+            return;
+        }
+        string expectedFile = File.Exists(sourceFile) ? sourceFile : Path.Combine(AppContext.BaseDirectory, "Snapshots", name);
+        Assert.True(File.Exists(expectedFile), $"missing snapshot {name}; run with HPPROXY_UPDATE_SNAPSHOTS=1");
+        string expected = File.ReadAllText(expectedFile).ReplaceLineEndings("\n");
+        Assert.Equal(expected, actual.ReplaceLineEndings("\n"));
+    }
+}
