@@ -164,3 +164,22 @@ public class ParallelTaskTests
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 }
+
+public class MissingModelTests
+{
+    [MuJoCoFact]
+    public void Missing_humanoid_model_names_the_samples_package()
+    {
+        var tasks = new MuJoCoTasks(humanoidModel: Path.Combine(Path.GetTempPath(), "no-such-humanoid.xml"));
+        var e = Assert.Throws<HpProxy.MuJoCo.Native.MuJoCoNotFoundException>(() => tasks.Create("humanoid"));
+        Assert.Contains("libmujoco-samples", e.Message);
+    }
+
+    [MuJoCoFact]
+    public void Missing_model_directory_is_a_clear_error()
+    {
+        var tasks = new MuJoCoTasks(modelDirectory: Path.Combine(Path.GetTempPath(), "no-such-models"));
+        var e = Assert.Throws<FileNotFoundException>(() => tasks.Create("hopper"));
+        Assert.Contains("hopper.xml", e.Message);
+    }
+}
