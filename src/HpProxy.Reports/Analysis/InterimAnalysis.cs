@@ -2,6 +2,7 @@ using HpProxy.Core.Analysis;
 using HpProxy.Core.Common;
 using HpProxy.Core.Proxies;
 using HpProxy.Reports.Model;
+using GroupKey = HpProxy.Reports.Model.GroupKey;
 
 namespace HpProxy.Reports.Analysis;
 
