@@ -317,9 +317,7 @@ public sealed partial class Mlp
         Gemm.MultiplyTransposedA(dz, hin, wGrad, fout, fin, batch, accumulate: true);
         if (!dzDot.IsEmpty)
             Gemm.MultiplyTransposedA(dzDot, hinDot, wGrad, fout, fin, batch, accumulate: true);
-        var bGrad = _biases[l].Grad.AsSpan();
-        for (int r = 0; r < batch; r++)
-            TensorPrimitives.Add(bGrad, dz.Slice(r * fout, fout), bGrad);
+        Gemm.AddColumnSums(dz, batch, fout, _biases[l].Grad);
         if (spectral)
             _spectral[l].Backward(_effectiveWeights[l], wGrad, _weights[l].Grad);
     }
