@@ -1,4 +1,5 @@
 using System.Reflection;
+using HpProxy.Core.Envs.Classic;
 using HpProxy.Core.Proxies;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Studies;
@@ -10,8 +11,8 @@ namespace HpProxy.Cli.Wiring;
 /// <summary>
 /// The composition root of the command line: the real pieces behind the commands. Until a piece is merged its
 /// slot reports itself missing (a runtime failure, exit code 1) instead of pretending to work; the two slots
-/// still open are <see cref="StudyCatalog"/> and <see cref="RunServices"/> (they need the task providers and the
-/// algorithm factories), and <see cref="Reports"/>.
+/// still open are <see cref="StudyCatalog"/> and <see cref="RunServices"/> (they need an algorithm registry and a
+/// demonstration source).
 /// </summary>
 public static class ProductServices
 {
@@ -34,18 +35,16 @@ public static class ProductServices
     /// <summary>What a run needs: tasks, algorithms, proxies, demonstrations.</summary>
     public static RunServices RunServices() => throw Missing("the run services (task providers and algorithm factories)");
 
-    public static IReportWriter Reports() => new MissingReports();
+    public static IReportWriter Reports() => new ProductReportWriter(Version);
 
     public static NotAvailableException Missing(string what) => new($"{what} is not available in this build yet");
 
-    private sealed class MissingReports : IReportWriter
-    {
-        public string Build(HpProxy.Storage.IStudyStore store, StudyLocation location) => throw Missing("the report (HpProxy.Reports)");
-    }
-
     private sealed class ProductCatalog : ICatalog
     {
-        public IReadOnlyList<CatalogEntry> Tasks() => throw Missing("the task registry");
+        // MuJoCo tasks join here once HpProxy.MuJoCo has a task provider.
+        public IReadOnlyList<CatalogEntry> Tasks() =>
+            [.. new ClassicControlTasks().Tasks.Select(t => new CatalogEntry(t.Name,
+                $"{t.Description} [{t.Family}; obs {t.ObservationSize}, act {t.ActionSize}, horizon {t.Horizon}{(t.TerminatesEarly ? ", terminates early" : "")}]"))];
 
         public IReadOnlyList<CatalogEntry> Algorithms() => throw Missing("the algorithm registry");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpProxy.Core.Common;
 using HpProxy.Core.Runs;
 
 namespace HpProxy.Scheduling.Jobs;
@@ -35,12 +36,16 @@ public sealed class SyntheticRunWork(int checkpoints, TimeSpan delay) : IRunWork
 
     public RunWorkResult Execute(RunWorkContext context, Action<CheckpointResult> onCheckpoint, CancellationToken cancellationToken)
     {
+        // A per-run "quality" in [0, 1) from the run id, so runs differ (an analysis of identical rows is degenerate)
+        // and the same run always reports the same numbers.
+        double quality = (StableHash.Fnv1a64(context.RunId) >> 11) * (1.0 / (1UL << 53));
         for (int i = 0; i < Checkpoints; i++)
         {
             cancellationToken.WaitHandle.WaitOne(Delay);
             cancellationToken.ThrowIfCancellationRequested();
-            var proxies = new Dictionary<string, double> { ["synthetic"] = i };
-            onCheckpoint(new CheckpointResult(i, 1000L * (i + 1), i, (double)(i + 1) / Checkpoints, proxies, (i + 1) * Delay.TotalSeconds));
+            double progress = (double)(i + 1) / Checkpoints, score = quality * progress;
+            var proxies = new Dictionary<string, double> { ["synthetic"] = score + 0.1 * Math.Sin(17 * quality + i) };
+            onCheckpoint(new CheckpointResult(i, 1000L * (i + 1), 100 * score, score, proxies, (i + 1) * Delay.TotalSeconds));
         }
         return RunWorkResult.Success;
     }

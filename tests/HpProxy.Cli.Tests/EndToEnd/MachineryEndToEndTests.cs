@@ -40,7 +40,7 @@ public sealed class MachineryEndToEndTests : IDisposable
     {
         Plan("tiny", 6);
 
-        var run = CliProcess.Run(Env("3x200"), Patience, "resume", "tiny", "--workers", "2", "--no-report", "--results", Results);
+        var run = CliProcess.Run(Env("3x200"), Patience, "resume", "tiny", "--workers", "2", "--results", Results);
         var status = CliProcess.Run(Env("3x200"), Patience, "status", "tiny", "--json", "--results", Results);
 
         Assert.True(run.Code == 0, $"exit {run.Code}\n{run.Out}\n{run.Err}");
@@ -55,6 +55,16 @@ public sealed class MachineryEndToEndTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Results, "tiny", "logs", "worker-0.log")));
         Assert.True(File.Exists(Path.Combine(Results, "tiny", "logs", "worker-1.log")));
         Assert.True(File.Exists(Path.Combine(Results, "tiny", "hangfire.db")));
+        string report = Path.Combine(Results, "tiny", "report");
+        Assert.Contains($"report: {Path.Combine(report, "index.html")}", run.Out);
+        Assert.True(File.Exists(Path.Combine(report, "index.html")));
+        Assert.True(File.Exists(Path.Combine(report, "report.md")));
+
+        // The report is rebuilt from stored rows alone.
+        File.Delete(Path.Combine(report, "report.md"));
+        var rebuilt = CliProcess.Run(Env("3x200"), Patience, "report", "tiny", "--results", Results);
+        Assert.True(rebuilt.Code == 0, rebuilt.Err);
+        Assert.True(File.Exists(Path.Combine(report, "report.md")));
     }
 
     [Fact]
