@@ -127,10 +127,14 @@ public sealed class AdversarialLearner : IImitationReward
 
     public void Rewards(TransitionBatch batch, Span<float> rewards)
     {
-        int n = batch.Size;
-        _inputs.Build(batch, 0, n, _x);
-        var logits = _d.Forward(_x.AsSpan(0, n * _w), n);
-        for (int r = 0; r < n; r++) rewards[r] = (float)_transform.Apply(logits[r]);
+        int capacity = _x.Length / _w;
+        for (int start = 0; start < batch.Size; start += capacity)
+        {
+            int n = Math.Min(capacity, batch.Size - start);
+            _inputs.Build(batch, start, n, _x);
+            var logits = _d.Forward(_x.AsSpan(0, n * _w), n);
+            for (int r = 0; r < n; r++) rewards[start + r] = (float)_transform.Apply(logits[r]);
+        }
     }
 
     /// <summary>ℓ for one stored row (used by the learned-reward view).</summary>
