@@ -49,7 +49,18 @@ internal static class ApiEndpoints
             var run = view.Snapshot().Runs.FirstOrDefault(r => r.RunId == runId);
             return run is null ? Results.NotFound(new ErrorDto("no such run")) : Results.Ok(DtoMapping.Detail(run, view.Checkpoints(runId)));
         });
-        api.MapGet("/points", () => DtoMapping.Points(view.Points()));
+        // The points' JSON shape (and its correlations) is rebuilt only when the cached points change.
+        (IReadOnlyList<Reports.Model.ConfigPoint> Points, PointsDto Dto)? pointsCache = null;
+        var pointsGate = new Lock();
+        api.MapGet("/points", () =>
+        {
+            var points = view.Points();
+            lock (pointsGate)
+            {
+                if (pointsCache is not { } c || !ReferenceEquals(c.Points, points)) pointsCache = (points, DtoMapping.Points(points));
+                return pointsCache.Value.Dto;
+            }
+        });
 
         api.MapPost("/cancel", (HttpRequest request) => Act(request, tokens, () =>
         {
