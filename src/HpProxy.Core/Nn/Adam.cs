@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace HpProxy.Core.Nn;
@@ -68,21 +69,48 @@ public sealed class Adam
         float invSqrtC2 = 1f / MathF.Sqrt(c2);
         float decay = 1f - lr * _options.WeightDecay;
         for (int i = 0; i < _parameters.Length; i++)
+            Update(_parameters[i].Value, _parameters[i].Grad, _m[i], _v[i], gradScale, b1, b2, eps, stepSize, invSqrtC2, decay);
+    }
+
+    /// <summary>
+    /// One parameter tensor: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ ← θ(1 − αλ) − α m̂ / (√v̂ + ε), with
+    /// m̂ = m/c1 and √v̂ = √v/√c2 (the PyTorch Adam/AdamW form). SIMD body, scalar tail with the same operations.
+    /// </summary>
+    private static void Update(float[] theta, float[] g, float[] m, float[] v, float gradScale, float b1, float b2, float eps,
+        float stepSize, float invSqrtC2, float decay)
+    {
+        int j = 0;
+        int w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
         {
-            float[] theta = _parameters[i].Value;
-            float[] g = _parameters[i].Grad;
-            float[] m = _m[i];
-            float[] v = _v[i];
-            for (int j = 0; j < theta.Length; j++)
+            var vb1 = new Vector<float>(b1);
+            var vb1c = new Vector<float>(1f - b1);
+            var vb2 = new Vector<float>(b2);
+            var vb2c = new Vector<float>(1f - b2);
+            var vScale = new Vector<float>(gradScale);
+            var vEps = new Vector<float>(eps);
+            var vStep = new Vector<float>(stepSize);
+            var vInvSqrtC2 = new Vector<float>(invSqrtC2);
+            var vDecay = new Vector<float>(decay);
+            for (; j <= theta.Length - w; j += w)
             {
-                float gj = g[j] * gradScale;
-                float mj = b1 * m[j] + (1f - b1) * gj;
-                float vj = b2 * v[j] + (1f - b2) * gj * gj;
-                m[j] = mj;
-                v[j] = vj;
-                // θ ← θ(1 − αλ) − α m̂ / (√v̂ + ε), with m̂ = m/c1, √v̂ = √v/√c2 (PyTorch Adam/AdamW form).
-                theta[j] = theta[j] * decay - stepSize * mj / (MathF.Sqrt(vj) * invSqrtC2 + eps);
+                var gj = new Vector<float>(g, j) * vScale;
+                var mj = vb1 * new Vector<float>(m, j) + vb1c * gj;
+                var vj = vb2 * new Vector<float>(v, j) + vb2c * (gj * gj);
+                mj.CopyTo(m, j);
+                vj.CopyTo(v, j);
+                var t = new Vector<float>(theta, j) * vDecay - vStep * mj / (Vector.SquareRoot(vj) * vInvSqrtC2 + vEps);
+                t.CopyTo(theta, j);
             }
+        }
+        for (; j < theta.Length; j++)
+        {
+            float gj = g[j] * gradScale;
+            float mj = b1 * m[j] + (1f - b1) * gj;
+            float vj = b2 * v[j] + (1f - b2) * (gj * gj);
+            m[j] = mj;
+            v[j] = vj;
+            theta[j] = theta[j] * decay - stepSize * mj / (MathF.Sqrt(vj) * invSqrtC2 + eps);
         }
     }
 }

@@ -22,8 +22,8 @@ namespace HpProxy.Core.Nn;
 ///                                MR·NR/W fused multiply-adds (W = floats per vector).
 /// Edge tiles (m or n not a multiple of the tile) run the same kernel on a zero-padded copy of the C tile.
 ///
-/// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and an 8×16 tile for narrow
-/// panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
+/// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and 8×16 / 8×8 tiles for narrow
+/// last panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
 /// registers of AVX2). Without 256-bit SIMD the code falls back to <see cref="GemmReference"/>.
 /// Packing buffers are per thread and grow on demand, so steady-state calls allocate nothing.
 /// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md.
@@ -40,6 +40,9 @@ internal static unsafe class Gemm
     private const int NC = 512;
 
     [ThreadStatic] private static float[]? t_packA;
+
+    /// <summary>Read A in place when its layout allows (default); false packs every A block (benchmarks only).</summary>
+    internal static bool DirectA { get; set; } = true;
     [ThreadStatic] private static float[]? t_packB;
 
     /// <summary>C (+)= A·Bᵀ with A [m×k], B [n×k], C [m×n] (forward X·Wᵀ).</summary>
@@ -107,6 +110,11 @@ internal static unsafe class Gemm
         int mr = wide ? 8 : 6;
         int nr = wide ? 32 : 16;
         int mcBlock = MC - MC % mr;
+        // The kernel reads A(i, p) = ap[i·rowStride + p·pStep] from eight row pointers, so when A is row-major
+        // (rowStride = k, pStep = 1: X·Wᵀ, dZ·W) or transposed row-major (rowStride = 1, pStep = m: dZᵀ·X) it
+        // is read in place and only a partial last panel is packed. Packing A only pays when A panels are
+        // re-read from a worse layout; here it measured slower at every shape (docs/decisions/0001-nn-gemm.md).
+        bool directA = DirectA && (rsA == 1 || csA == 1);
         var packA = t_packA ??= new float[(MC + 8) * KC];
         var packB = t_packB ??= new float[KC * (NC + 32)];
         float* tile = stackalloc float[8 * 32];
@@ -123,22 +131,41 @@ internal static unsafe class Gemm
                     for (int ic = 0; ic < m; ic += mcBlock)
                     {
                         int mc = Math.Min(mcBlock, m - ic);
-                        PackA(a + (nint)ic * rsA + (nint)pc * csA, rsA, csA, mc, kc, mr, pa);
+                        int fullRows = mc - mc % mr;
+                        if (!directA)
+                            PackA(a + (nint)ic * rsA + (nint)pc * csA, rsA, csA, mc, kc, mr, pa);
+                        else if (fullRows < mc)
+                        {
+                            // A partial last panel would read past the rows of A: pack just that panel, zero-padded.
+                            PackA(a + (nint)(ic + fullRows) * rsA + (nint)pc * csA, rsA, csA, mc - fullRows, kc, mr, pa);
+                        }
                         for (int jr = 0; jr < nc; jr += nr)
                         {
-                            // Panel width: NR, or 16 for a narrow last panel on the 512-bit path (see PackB).
+                            // Panel width: NR, or narrower for a narrow last panel (see PanelWidth).
                             int width = Math.Min(nr, nc - jr);
-                            int panel = wide && width <= 16 ? 16 : nr;
+                            int panel = PanelWidth(wide, width, nr);
                             float* bp = pb + (nint)jr * kc;
                             for (int ir = 0; ir < mc; ir += mr)
                             {
                                 int height = Math.Min(mr, mc - ir);
+                                // A(i, p) for the panel = ap[i·rowStride + p·pStep]: packed, or A in place.
                                 float* ap = pa + (nint)ir * kc;
+                                nint rowStride = 1, pStep = mr;
+                                if (directA && height == mr)
+                                {
+                                    ap = a + (nint)(ic + ir) * rsA + (nint)pc * csA;
+                                    rowStride = rsA;
+                                    pStep = csA;
+                                }
+                                else if (directA)
+                                {
+                                    ap = pa; // the partial panel packed above
+                                }
                                 float* cp = c + (nint)(ic + ir) * n + jc + jr;
                                 if (height == mr && width == panel)
-                                    Kernel(wide, panel, kc, ap, bp, cp, n);
+                                    Kernel(wide, panel, kc, ap, rowStride, pStep, bp, cp, n);
                                 else
-                                    EdgeTile(wide, panel, kc, ap, bp, cp, n, height, width, tile);
+                                    EdgeTile(wide, panel, kc, ap, rowStride, pStep, bp, cp, n, height, width, tile);
                             }
                         }
                     }
@@ -148,32 +175,67 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Runs the kernel on a zero-padded copy of a partial C tile and writes back the valid part.</summary>
-    private static void EdgeTile(bool wide, int panel, int kc, float* ap, float* bp, float* cp, int ldc, int height, int width, float* tile)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EdgeTile(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, float* cp, int ldc, int height, int width, float* tile)
     {
         int mr = wide ? 8 : 6;
         new Span<float>(tile, mr * panel).Clear();
         for (int i = 0; i < height; i++)
             new ReadOnlySpan<float>(cp + (nint)i * ldc, width).CopyTo(new Span<float>(tile + i * panel, width));
-        Kernel(wide, panel, kc, ap, bp, tile, panel);
+        Kernel(wide, panel, kc, ap, rowStride, pStep, bp, tile, panel);
         for (int i = 0; i < height; i++)
             new ReadOnlySpan<float>(tile + i * panel, width).CopyTo(new Span<float>(cp + (nint)i * ldc, width));
     }
 
+    /// <summary>
+    /// acc[j] += Σ_r x[r·cols + j] (bias gradient = column sums of dZ). One pass with vector accumulators per
+    /// column block instead of a library call per row, whose fixed cost dominates for narrow layers.
+    /// </summary>
+    public static void AddColumnSums(ReadOnlySpan<float> x, int rows, int cols, Span<float> acc)
+    {
+        Check(x.Length, rows * cols, acc.Length, cols, acc.Length, cols);
+        int w = System.Numerics.Vector<float>.Count;
+        int j = 0;
+        for (; j <= cols - w; j += w)
+        {
+            var sum = new System.Numerics.Vector<float>(acc.Slice(j));
+            for (int r = 0; r < rows; r++)
+                sum += new System.Numerics.Vector<float>(x.Slice(r * cols + j));
+            sum.CopyTo(acc.Slice(j));
+        }
+        for (; j < cols; j++)
+        {
+            float sum = acc[j];
+            for (int r = 0; r < rows; r++)
+                sum += x[r * cols + j];
+            acc[j] = sum;
+        }
+    }
+
+    /// <summary>
+    /// Width of the B panel that holds <paramref name="width"/> remaining columns: NR, or on the 512-bit path 16
+    /// or 8 for a narrow last panel (a 6-wide output layer would waste 26 of 32 lanes in an 8×32 tile).
+    /// </summary>
+    private static int PanelWidth(bool wide, int width, int nr) => !wide ? nr : width <= 8 ? 8 : width <= 16 ? 16 : nr;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(bool wide, int panel, int kc, float* ap, float* bp, float* cp, int ldc)
+    private static void Kernel(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, float* cp, int ldc)
     {
         if (!wide)
-            Kernel6x16(kc, ap, bp, cp, ldc);
+            Kernel6x16(kc, ap, rowStride, pStep, bp, cp, ldc);
         else if (panel == 32)
-            Kernel8x32(kc, ap, bp, cp, ldc);
+            Kernel8x32(kc, ap, rowStride, pStep, bp, cp, ldc);
+        else if (panel == 16)
+            Kernel8x16(kc, ap, rowStride, pStep, bp, cp, ldc);
         else
-            Kernel8x16(kc, ap, bp, cp, ldc);
+            Kernel8x8(kc, ap, rowStride, pStep, bp, cp, ldc);
     }
 
     /// <summary>
     /// Packs A[mc×kc] (strided) into MR-tall panels, p-major: panel r holds rows r·MR.. as [p·MR + i]; rows past
     /// mc are zero so edge tiles compute garbage-free zeros.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(float* a, int rs, int cs, int mc, int kc, int mr, float* dst)
     {
         for (int i0 = 0; i0 < mc; i0 += mr)
@@ -216,15 +278,16 @@ internal static unsafe class Gemm
 
     /// <summary>
     /// Packs B[kc×nc] (strided) into NR-wide panels, p-major: the panel starting at column j0 sits at dst + j0·kc
-    /// as [p·width + j]. On the 512-bit path a last panel of at most 16 columns is packed 16 wide (8×16 kernel).
+    /// as [p·width + j]; a narrow last panel is packed at its <see cref="PanelWidth"/>.
     /// Columns past nc are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(float* b, int rs, int cs, int kc, int nc, int nr, bool wide, float* dst)
     {
         for (int j0 = 0; j0 < nc; j0 += nr)
         {
             int width = Math.Min(nr, nc - j0);
-            int panel = wide && width <= 16 ? 16 : nr;
+            int panel = PanelWidth(wide, width, nr);
             float* d0 = dst + (nint)j0 * kc;
             for (int p = 0; p < kc; p++)
             {
@@ -245,34 +308,43 @@ internal static unsafe class Gemm
         }
     }
 
-    /// <summary>C[8×32] += Apanel[8×kc]·Bpanel[kc×32]; 16 zmm accumulators.</summary>
-    private static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc)
+    /// <summary>
+    /// C[8×32] += A[8×kc]·Bpanel[kc×32] with A(i, p) = a[p·aStep + i]; 16 zmm accumulators. Per p: two loads of B,
+    /// eight broadcasts of A, sixteen FMAs — enough independent chains to cover the FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel8x32(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
     {
-        float* c0 = c, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
+        nint off = 0;
+        float* c0 = c;
         var x00 = Vector512.Load(c0); var x01 = Vector512.Load(c0 + 16);
-        var x10 = Vector512.Load(c1); var x11 = Vector512.Load(c1 + 16);
-        var x20 = Vector512.Load(c2); var x21 = Vector512.Load(c2 + 16);
-        var x30 = Vector512.Load(c3); var x31 = Vector512.Load(c3 + 16);
-        var x40 = Vector512.Load(c4); var x41 = Vector512.Load(c4 + 16);
-        var x50 = Vector512.Load(c5); var x51 = Vector512.Load(c5 + 16);
-        var x60 = Vector512.Load(c6); var x61 = Vector512.Load(c6 + 16);
-        var x70 = Vector512.Load(c7); var x71 = Vector512.Load(c7 + 16);
-        for (int p = 0; p < kc; p++)
+        var x10 = Vector512.Load(c + 1 * ldc); var x11 = Vector512.Load(c + 1 * ldc + 16);
+        var x20 = Vector512.Load(c + 2 * ldc); var x21 = Vector512.Load(c + 2 * ldc + 16);
+        var x30 = Vector512.Load(c + 3 * ldc); var x31 = Vector512.Load(c + 3 * ldc + 16);
+        var x40 = Vector512.Load(c + 4 * ldc); var x41 = Vector512.Load(c + 4 * ldc + 16);
+        var x50 = Vector512.Load(c + 5 * ldc); var x51 = Vector512.Load(c + 5 * ldc + 16);
+        var x60 = Vector512.Load(c + 6 * ldc); var x61 = Vector512.Load(c + 6 * ldc + 16);
+        var x70 = Vector512.Load(c + 7 * ldc); var x71 = Vector512.Load(c + 7 * ldc + 16);
+        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + (nint)kc * 32;
+        while (b < bEnd)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
             Vector512<float> s;
-            s = Vector512.Create(a[0]); x00 = Vector512.FusedMultiplyAdd(s, b0, x00); x01 = Vector512.FusedMultiplyAdd(s, b1, x01);
-            s = Vector512.Create(a[1]); x10 = Vector512.FusedMultiplyAdd(s, b0, x10); x11 = Vector512.FusedMultiplyAdd(s, b1, x11);
-            s = Vector512.Create(a[2]); x20 = Vector512.FusedMultiplyAdd(s, b0, x20); x21 = Vector512.FusedMultiplyAdd(s, b1, x21);
-            s = Vector512.Create(a[3]); x30 = Vector512.FusedMultiplyAdd(s, b0, x30); x31 = Vector512.FusedMultiplyAdd(s, b1, x31);
-            s = Vector512.Create(a[4]); x40 = Vector512.FusedMultiplyAdd(s, b0, x40); x41 = Vector512.FusedMultiplyAdd(s, b1, x41);
-            s = Vector512.Create(a[5]); x50 = Vector512.FusedMultiplyAdd(s, b0, x50); x51 = Vector512.FusedMultiplyAdd(s, b1, x51);
-            s = Vector512.Create(a[6]); x60 = Vector512.FusedMultiplyAdd(s, b0, x60); x61 = Vector512.FusedMultiplyAdd(s, b1, x61);
-            s = Vector512.Create(a[7]); x70 = Vector512.FusedMultiplyAdd(s, b0, x70); x71 = Vector512.FusedMultiplyAdd(s, b1, x71);
-            a += 8;
+            s = Vector512.Create(a0[off]); x00 = Vector512.FusedMultiplyAdd(s, b0, x00); x01 = Vector512.FusedMultiplyAdd(s, b1, x01);
+            s = Vector512.Create(a1[off]); x10 = Vector512.FusedMultiplyAdd(s, b0, x10); x11 = Vector512.FusedMultiplyAdd(s, b1, x11);
+            s = Vector512.Create(a2[off]); x20 = Vector512.FusedMultiplyAdd(s, b0, x20); x21 = Vector512.FusedMultiplyAdd(s, b1, x21);
+            s = Vector512.Create(a3[off]); x30 = Vector512.FusedMultiplyAdd(s, b0, x30); x31 = Vector512.FusedMultiplyAdd(s, b1, x31);
+            s = Vector512.Create(a4[off]); x40 = Vector512.FusedMultiplyAdd(s, b0, x40); x41 = Vector512.FusedMultiplyAdd(s, b1, x41);
+            s = Vector512.Create(a5[off]); x50 = Vector512.FusedMultiplyAdd(s, b0, x50); x51 = Vector512.FusedMultiplyAdd(s, b1, x51);
+            s = Vector512.Create(a6[off]); x60 = Vector512.FusedMultiplyAdd(s, b0, x60); x61 = Vector512.FusedMultiplyAdd(s, b1, x61);
+            s = Vector512.Create(a7[off]); x70 = Vector512.FusedMultiplyAdd(s, b0, x70); x71 = Vector512.FusedMultiplyAdd(s, b1, x71);
+            off += pStep;
             b += 32;
         }
+        float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         x00.Store(c0); x01.Store(c0 + 16);
         x10.Store(c1); x11.Store(c1 + 16);
         x20.Store(c2); x21.Store(c2 + 16);
@@ -283,54 +355,96 @@ internal static unsafe class Gemm
         x70.Store(c7); x71.Store(c7 + 16);
     }
 
-    /// <summary>C[8×16] += Apanel[8×kc]·Bpanel[kc×16]; for narrow panels (e.g. a 6-wide output layer).</summary>
-    private static void Kernel8x16(int kc, float* a, float* b, float* c, int ldc)
+    /// <summary>C[8×16] += A[8×kc]·Bpanel[kc×16]; for narrow panels (e.g. a 6-wide output layer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel8x16(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
     {
-        float* c0 = c, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
-        var x0 = Vector512.Load(c0); var x1 = Vector512.Load(c1); var x2 = Vector512.Load(c2); var x3 = Vector512.Load(c3);
-        var x4 = Vector512.Load(c4); var x5 = Vector512.Load(c5); var x6 = Vector512.Load(c6); var x7 = Vector512.Load(c7);
-        for (int p = 0; p < kc; p++)
+        float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
+        nint off = 0;
+        float* c0 = c;
+        var x0 = Vector512.Load(c0); var x1 = Vector512.Load(c + 1 * ldc); var x2 = Vector512.Load(c + 2 * ldc); var x3 = Vector512.Load(c + 3 * ldc);
+        var x4 = Vector512.Load(c + 4 * ldc); var x5 = Vector512.Load(c + 5 * ldc); var x6 = Vector512.Load(c + 6 * ldc); var x7 = Vector512.Load(c + 7 * ldc);
+        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + (nint)kc * 16;
+        while (b < bEnd)
         {
             var b0 = Vector512.Load(b);
-            x0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, x0);
-            x1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, x1);
-            x2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, x2);
-            x3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, x3);
-            x4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, x4);
-            x5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, x5);
-            x6 = Vector512.FusedMultiplyAdd(Vector512.Create(a[6]), b0, x6);
-            x7 = Vector512.FusedMultiplyAdd(Vector512.Create(a[7]), b0, x7);
-            a += 8;
+            x0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[off]), b0, x0);
+            x1 = Vector512.FusedMultiplyAdd(Vector512.Create(a1[off]), b0, x1);
+            x2 = Vector512.FusedMultiplyAdd(Vector512.Create(a2[off]), b0, x2);
+            x3 = Vector512.FusedMultiplyAdd(Vector512.Create(a3[off]), b0, x3);
+            x4 = Vector512.FusedMultiplyAdd(Vector512.Create(a4[off]), b0, x4);
+            x5 = Vector512.FusedMultiplyAdd(Vector512.Create(a5[off]), b0, x5);
+            x6 = Vector512.FusedMultiplyAdd(Vector512.Create(a6[off]), b0, x6);
+            x7 = Vector512.FusedMultiplyAdd(Vector512.Create(a7[off]), b0, x7);
+            off += pStep;
             b += 16;
         }
+        float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
         x4.Store(c4); x5.Store(c5); x6.Store(c6); x7.Store(c7);
     }
 
-    /// <summary>C[6×16] += Apanel[6×kc]·Bpanel[kc×16]; 12 ymm accumulators (AVX2 path).</summary>
-    private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc)
+    /// <summary>C[8×8] += A[8×kc]·Bpanel[kc×8] with 256-bit vectors; for panels of at most 8 columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel8x8(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
     {
-        float* c0 = c, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+        float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
+        nint off = 0;
+        float* c0 = c;
+        var x0 = Vector256.Load(c0); var x1 = Vector256.Load(c + 1 * ldc); var x2 = Vector256.Load(c + 2 * ldc); var x3 = Vector256.Load(c + 3 * ldc);
+        var x4 = Vector256.Load(c + 4 * ldc); var x5 = Vector256.Load(c + 5 * ldc); var x6 = Vector256.Load(c + 6 * ldc); var x7 = Vector256.Load(c + 7 * ldc);
+        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + (nint)kc * 8;
+        while (b < bEnd)
+        {
+            var b0 = Vector256.Load(b);
+            x0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[off]), b0, x0);
+            x1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[off]), b0, x1);
+            x2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[off]), b0, x2);
+            x3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[off]), b0, x3);
+            x4 = Vector256.FusedMultiplyAdd(Vector256.Create(a4[off]), b0, x4);
+            x5 = Vector256.FusedMultiplyAdd(Vector256.Create(a5[off]), b0, x5);
+            x6 = Vector256.FusedMultiplyAdd(Vector256.Create(a6[off]), b0, x6);
+            x7 = Vector256.FusedMultiplyAdd(Vector256.Create(a7[off]), b0, x7);
+            off += pStep;
+            b += 8;
+        }
+        float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
+        x4.Store(c4); x5.Store(c5); x6.Store(c6); x7.Store(c7);
+    }
+
+    /// <summary>C[6×16] += A[6×kc]·Bpanel[kc×16]; 12 ymm accumulators (AVX2 path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel6x16(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
+    {
+        float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride;
+        nint off = 0;
+        float* c0 = c;
         var x00 = Vector256.Load(c0); var x01 = Vector256.Load(c0 + 8);
-        var x10 = Vector256.Load(c1); var x11 = Vector256.Load(c1 + 8);
-        var x20 = Vector256.Load(c2); var x21 = Vector256.Load(c2 + 8);
-        var x30 = Vector256.Load(c3); var x31 = Vector256.Load(c3 + 8);
-        var x40 = Vector256.Load(c4); var x41 = Vector256.Load(c4 + 8);
-        var x50 = Vector256.Load(c5); var x51 = Vector256.Load(c5 + 8);
-        for (int p = 0; p < kc; p++)
+        var x10 = Vector256.Load(c + 1 * ldc); var x11 = Vector256.Load(c + 1 * ldc + 8);
+        var x20 = Vector256.Load(c + 2 * ldc); var x21 = Vector256.Load(c + 2 * ldc + 8);
+        var x30 = Vector256.Load(c + 3 * ldc); var x31 = Vector256.Load(c + 3 * ldc + 8);
+        var x40 = Vector256.Load(c + 4 * ldc); var x41 = Vector256.Load(c + 4 * ldc + 8);
+        var x50 = Vector256.Load(c + 5 * ldc); var x51 = Vector256.Load(c + 5 * ldc + 8);
+        // Only a0..a5, off, pStep and b are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + (nint)kc * 16;
+        while (b < bEnd)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
             Vector256<float> s;
-            s = Vector256.Create(a[0]); x00 = Vector256.FusedMultiplyAdd(s, b0, x00); x01 = Vector256.FusedMultiplyAdd(s, b1, x01);
-            s = Vector256.Create(a[1]); x10 = Vector256.FusedMultiplyAdd(s, b0, x10); x11 = Vector256.FusedMultiplyAdd(s, b1, x11);
-            s = Vector256.Create(a[2]); x20 = Vector256.FusedMultiplyAdd(s, b0, x20); x21 = Vector256.FusedMultiplyAdd(s, b1, x21);
-            s = Vector256.Create(a[3]); x30 = Vector256.FusedMultiplyAdd(s, b0, x30); x31 = Vector256.FusedMultiplyAdd(s, b1, x31);
-            s = Vector256.Create(a[4]); x40 = Vector256.FusedMultiplyAdd(s, b0, x40); x41 = Vector256.FusedMultiplyAdd(s, b1, x41);
-            s = Vector256.Create(a[5]); x50 = Vector256.FusedMultiplyAdd(s, b0, x50); x51 = Vector256.FusedMultiplyAdd(s, b1, x51);
-            a += 6;
+            s = Vector256.Create(a0[off]); x00 = Vector256.FusedMultiplyAdd(s, b0, x00); x01 = Vector256.FusedMultiplyAdd(s, b1, x01);
+            s = Vector256.Create(a1[off]); x10 = Vector256.FusedMultiplyAdd(s, b0, x10); x11 = Vector256.FusedMultiplyAdd(s, b1, x11);
+            s = Vector256.Create(a2[off]); x20 = Vector256.FusedMultiplyAdd(s, b0, x20); x21 = Vector256.FusedMultiplyAdd(s, b1, x21);
+            s = Vector256.Create(a3[off]); x30 = Vector256.FusedMultiplyAdd(s, b0, x30); x31 = Vector256.FusedMultiplyAdd(s, b1, x31);
+            s = Vector256.Create(a4[off]); x40 = Vector256.FusedMultiplyAdd(s, b0, x40); x41 = Vector256.FusedMultiplyAdd(s, b1, x41);
+            s = Vector256.Create(a5[off]); x50 = Vector256.FusedMultiplyAdd(s, b0, x50); x51 = Vector256.FusedMultiplyAdd(s, b1, x51);
+            off += pStep;
             b += 16;
         }
+        float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         x00.Store(c0); x01.Store(c0 + 8);
         x10.Store(c1); x11.Store(c1 + 8);
         x20.Store(c2); x21.Store(c2 + 8);

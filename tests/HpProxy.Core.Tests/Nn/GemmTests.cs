@@ -11,7 +11,7 @@ public class GemmTests
     {
         var data = new TheoryData<int, int, int, int>();
         // (m, n, k) include: exact tiles, ragged m/n/k, narrow (≤16) panels, k and m beyond one packed block.
-        int[][] shapes = [[8, 32, 4], [1, 1, 1], [7, 17, 5], [9, 33, 3], [16, 6, 129], [256, 256, 17], [13, 70, 300], [300, 40, 2], [6, 16, 16], [250, 530, 9]];
+        int[][] shapes = [[8, 32, 4], [1, 1, 1], [7, 17, 5], [9, 33, 3], [16, 6, 129], [256, 256, 17], [13, 70, 300], [300, 40, 2], [6, 16, 16], [250, 530, 9], [24, 40, 7], [8, 24, 8]];
         foreach (var s in shapes)
             foreach (int bits in new[] { 512, 256 })
                 data.Add(s[0], s[1], s[2], bits);
@@ -34,6 +34,22 @@ public class GemmTests
             Compare((c, v) => Gemm.Multiply(a, b, c, m, n, k, accumulate, v), c0, bits, "A·B");
             Compare((c, v) => Gemm.MultiplyTransposedA(a, b, c, m, n, k, accumulate, v), c0, bits, "Aᵀ·B");
         }
+    }
+
+    [Fact]
+    public void Column_sums_accumulate()
+    {
+        var rng = new Rng(4);
+        const int rows = 5, cols = 19;
+        var x = NnTestData.Uniform(rng, rows * cols);
+        var acc = NnTestData.Uniform(rng, cols);
+        var expected = (float[])acc.Clone();
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < cols; j++)
+                expected[j] += x[r * cols + j];
+        Gemm.AddColumnSums(x, rows, cols, acc);
+        for (int j = 0; j < cols; j++)
+            Assert.Equal(expected[j], acc[j], 4);
     }
 
     private delegate void Product(float[] c, int vectorBits);
