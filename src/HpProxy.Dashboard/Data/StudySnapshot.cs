@@ -2,7 +2,7 @@ using HpProxy.Storage;
 
 namespace HpProxy.Dashboard.Data;
 
-/// <summary>What the overview shows at one moment, read from the study database in one go.</summary>
+/// <summary>What the overview shows at one moment, read from the study database in one go (runs in run-id order).</summary>
 public sealed record StudySnapshot(
     DateTimeOffset At,
     StudyProgress Progress,

@@ -27,7 +27,7 @@ public sealed class StudyView(DashboardSettings settings) : IDisposable
             if (_snapshot is { } cached && now - cached.At < settings.CacheFor) return cached;
             var store = settings.Store;
             var progress = store.GetProgress();
-            var runs = store.GetRuns();
+            var runs = store.GetRuns().OrderBy(r => r.RunId, StringComparer.Ordinal).ToList();
             var workers = store.GetWorkers(settings.WorkerAliveWithin);
             _throughput.Add(now, progress.Succeeded + progress.Failed);
             var groups = runs.GroupBy(r => (r.Task, r.Demonstrations, r.Algorithm))

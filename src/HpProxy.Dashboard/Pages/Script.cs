@@ -78,7 +78,7 @@ internal static class Script
             const plot = $("plot"); while (plot.firstChild) plot.removeChild(plot.firstChild);
             if (!points || points.groups.length === 0) { $("stats").textContent = "No succeeded configuration yet."; return; }
             const g = points.groups[Number($("group").value) || 0];
-            const proxy = $("proxy").value || g.proxies[0];
+            const proxy = $("proxy").value || firstWithData(g) || g.proxies[0];
             const pts = g.points.filter(p => p.score !== null && p.proxies[proxy] !== null && p.proxies[proxy] !== undefined);
             const c = g.correlations[proxy];
             $("stats").textContent = g.task + " · " + g.demonstrations + " · " + g.algorithm + ": " + proxy + " (" + (points.directions[proxy] || "higher") +
@@ -90,6 +90,7 @@ internal static class Script
             const xs = pts.map(p => p.proxies[proxy]), ys = pts.map(p => p.score);
             let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(0, ...ys), y1 = Math.max(1, ...ys);
             if (x0 === x1) { x0 -= 1; x1 += 1; }
+            const pad = 0.04 * (x1 - x0); x0 -= pad; x1 += pad; // keep dots off the frame
             const px = v => L + (v - x0) / (x1 - x0) * (W - L - R), py = v => H - B - (v - y0) / (y1 - y0) * (H - T - B);
             svg.appendChild(el("rect", { x: L, y: T, width: W - L - R, height: H - T - B, fill: "none", stroke: "#444" }));
             for (let i = 0; i <= 4; i++) {
@@ -109,18 +110,24 @@ internal static class Script
             svg.appendChild(el("text", { x: 16, y: T + (H - T - B) / 2, "text-anchor": "middle", "font-size": 14, transform: "rotate(-90 16 " + (T + (H - T - B) / 2) + ")" }, "normalised score (0 = random, 1 = expert)"));
             plot.appendChild(svg);
           }
-          function fillSelect(sel, labels, keep) {
+          function fillSelect(sel, labels, keep, preferred) {
             const old = sel.value;
             while (sel.firstChild) sel.removeChild(sel.firstChild);
             labels.forEach((label, i) => { const o = document.createElement("option"); o.value = keep ? label : String(i); o.textContent = label; sel.appendChild(o); });
             if ([...sel.options].some(o => o.value === old)) sel.value = old;
+            else if (preferred !== undefined && [...sel.options].some(o => o.value === preferred)) sel.value = preferred;
+          }
+          // The first proxy with at least one value in the group (a proxy that never applied, e.g. a discriminator
+          // diagnostic for BC, would draw an empty plot).
+          function firstWithData(g) {
+            return g.proxies.find(p => g.points.some(pt => pt.proxies[p] !== null && pt.proxies[p] !== undefined));
           }
           async function refreshScatter() {
             try {
               points = await getJson("/api/points");
               fillSelect($("group"), points.groups.map(g => g.task + " · " + g.demonstrations + " · " + g.algorithm), false);
               const g = points.groups[Number($("group").value) || 0];
-              fillSelect($("proxy"), g ? g.proxies : [], true);
+              fillSelect($("proxy"), g ? g.proxies : [], true, g ? firstWithData(g) : undefined);
               drawScatter();
             } catch (e) { $("stats").textContent = String(e); }
           }
@@ -130,7 +137,7 @@ internal static class Script
             $("retry").addEventListener("click", () => act("/api/retry-failed"));
             refreshOverview(); setInterval(refreshOverview, 2000);
           } else if (page === "scatter") {
-            $("group").addEventListener("change", () => { const g = points.groups[Number($("group").value) || 0]; fillSelect($("proxy"), g.proxies, true); drawScatter(); });
+            $("group").addEventListener("change", () => { const g = points.groups[Number($("group").value) || 0]; fillSelect($("proxy"), g.proxies, true, firstWithData(g)); drawScatter(); });
             $("proxy").addEventListener("change", drawScatter);
             refreshScatter(); setInterval(refreshScatter, 5000);
           }

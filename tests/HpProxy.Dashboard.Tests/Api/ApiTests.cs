@@ -108,6 +108,7 @@ public sealed class ApiTests
         var bc = p.GetProperty("groups")[0];
         Assert.Equal("bc", bc.GetProperty("algorithm").GetString());
         Assert.Equal(3, bc.GetProperty("points").GetArrayLength()); // c0..c2 fully succeeded (6 runs)
+        Assert.Equal("c0", bc.GetProperty("points")[0].GetProperty("config_id").GetString());
         var corr = bc.GetProperty("correlations").GetProperty("state_wasserstein");
         Assert.Equal(1.0, corr.GetProperty("spearman").GetDouble(), 12);
         Assert.Equal(3, corr.GetProperty("n").GetInt32());
