@@ -4,7 +4,7 @@
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 
-want=(fonts-dejavu-core libmujoco-dev)
+want=(fonts-dejavu-core libmujoco-dev libmujoco-samples)
 [ "${HPPROXY_WITH_BROWSER:-0}" = 1 ] && want+=(chromium)
 missing=()
 for p in "${want[@]}"; do
@@ -15,7 +15,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >/dev/null 2>&1 || true
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-    || echo "setup: warning: could not install ${missing[*]} (figures need fonts; MuJoCo tasks need libmujoco-dev)" >&2
+    || echo "setup: warning: could not install ${missing[*]} (figures need fonts; MuJoCo tasks need libmujoco-dev, the humanoid libmujoco-samples)" >&2
 fi
 
 if [ "${1:-}" = "--postgres" ]; then

@@ -5,8 +5,11 @@ using HpProxy.Bench;
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "mlp" => MlpStepBenchmark.Run(args[1..]),
+    "agents" => AgentsBench.Run(args[1..]),
     "storage" => Run(() => StorageBench.Run(args[1..])),
     "proxies" => Run(ProxiesBench.Run),
+    "run" => RunBenchmark.Run(args[1..]),
+    "envs" => EnvsBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -20,7 +23,10 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: HpProxy.Bench <benchmark> [args]");
     Console.Error.WriteLine("  mlp [repeats]   one Adam step (forward + backward + Adam) of the MLPs in docs/benchmarks.md");
+    Console.Error.WriteLine("  agents <algorithm> <task> <steps> [name=value ...]   train one agent, report steps/s and true return");
     Console.Error.WriteLine("  storage         study-store claims/s and checkpoint reads for 10,000 runs");
     Console.Error.WriteLine("  proxies         Sinkhorn and exact transport timings");
+    Console.Error.WriteLine("  run STUDY.yaml  wall time and steps/s of real runs of a study, per (task, algorithm)");
+    Console.Error.WriteLine("  envs [seconds]  environment steps/s per task, single thread (classic + MuJoCo vs raw mj_step)");
     return 2;
 }

@@ -70,6 +70,7 @@ public sealed class PostgresStudyStore : StudyStoreBase
     public override void Migrate()
     {
         using var c = Open();
+        if (ReadSchemaVersion(c) == Migrations.MigrationScripts.LatestVersion) return;
         using var tx = c.BeginTransaction();
         // Concurrent "CREATE SCHEMA IF NOT EXISTS" can still fail with a unique violation; a transaction-scoped
         // advisory lock per schema serialises every migrating process.

@@ -12,8 +12,9 @@ namespace HpProxy.Storage;
 /// </summary>
 public sealed class SqliteStudyStore : StudyStoreBase
 {
-    /// <summary>How long a writer waits for the lock before failing (SQLite busy_timeout).</summary>
-    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long a writer waits for the lock before failing (SQLite busy_timeout). Write transactions
+    /// last milliseconds; 30 s leaves room for a lock holder descheduled on an overloaded machine.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _connectionString;
 
@@ -52,6 +53,9 @@ public sealed class SqliteStudyStore : StudyStoreBase
         string? dir = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         using var c = Open();
+        if (ReadSchemaVersion(c) == Migrations.MigrationScripts.LatestVersion
+            && string.Equals(c.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
+            return;
         // journal_mode is stored in the file; it cannot change inside a transaction, and waits on the busy timeout.
         string mode = c.ExecuteScalar<string>("PRAGMA journal_mode = WAL") ?? "";
         if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))

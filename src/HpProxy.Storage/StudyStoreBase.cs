@@ -62,6 +62,13 @@ public abstract class StudyStoreBase : IStudyStore
     public int SchemaVersion()
     {
         using var c = Open();
+        return ReadSchemaVersion(c);
+    }
+
+    /// <summary>Version without taking any lock; 0 when the version table does not exist yet. Migrate's fast
+    /// path: every job opens the store, and an up-to-date database needs no write lock.</summary>
+    protected static int ReadSchemaVersion(DbConnection c)
+    {
         try
         {
             return (int)(c.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0);
@@ -166,7 +173,7 @@ public abstract class StudyStoreBase : IStudyStore
             WHERE run_id = @runId AND (state = 'pending' OR (state = 'running' AND lease_until < @now))
             RETURNING attempts
             """,
-            new { runId, owner, now, until = now + (long)lease.TotalMilliseconds });
+            new { runId, owner, now, until = LeaseEnd(now, lease) });
         return attempt is long a ? new RunClaim(runId, owner, (int)a) : null;
     }
 
@@ -178,6 +185,14 @@ public abstract class StudyStoreBase : IStudyStore
         return c.Execute(
             $"UPDATE runs SET lease_until = @Until WHERE {RunningClaim}",
             new { claim.RunId, claim.Owner, claim.Attempt, Until = NowMs + (long)lease.TotalMilliseconds }) == 1;
+    }
+
+    /// <summary>now + lease in unix ms, saturating at the largest representable time for absurd leases.</summary>
+    private static long LeaseEnd(long nowMs, TimeSpan lease)
+    {
+        long max = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+        long ms = lease.Ticks / TimeSpan.TicksPerMillisecond;
+        return ms > max - nowMs ? max : nowMs + ms;
     }
 
     public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) =>

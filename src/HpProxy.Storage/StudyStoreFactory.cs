@@ -13,6 +13,11 @@ public static class StudyStoreFactory
         return Path.Combine(resultsRoot, studyName);
     }
 
+    /// <summary>Where the SQLite database of a study is (whether or not it exists yet): commands that only read,
+    /// like status, check it exists before <see cref="Open(string, string, string?)"/> would create it.</summary>
+    public static string SqlitePath(string resultsRoot, string studyName) =>
+        Path.Combine(StudyDirectory(resultsRoot, studyName), SqliteFileName);
+
     /// <summary>Opens and migrates the store (creating the study directory for SQLite).</summary>
     public static IStudyStore Open(string resultsRoot, string studyName, string? postgresConnection = null) =>
         Open(resultsRoot, studyName, postgresConnection, null);
@@ -26,7 +31,7 @@ public static class StudyStoreFactory
         StudyStoreBase store;
         if (string.IsNullOrWhiteSpace(postgresConnection))
         {
-            store = new SqliteStudyStore(Path.Combine(dir, SqliteFileName), clock);
+            store = new SqliteStudyStore(SqlitePath(resultsRoot, studyName), clock);
         }
         else
         {

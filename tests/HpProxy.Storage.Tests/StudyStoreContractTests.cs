@@ -1,5 +1,7 @@
 using HpProxy.Core.Envs;
 using HpProxy.Core.Runs;
+using HpProxy.Core.Spaces;
+using HpProxy.Core.Studies;
 using HpProxy.Storage.Migrations;
 using HpProxy.Storage.Tests.Support;
 
@@ -150,6 +152,34 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.Null(Store.TryClaim("run0000", "w3", Lease)); // finished runs are never claimed again
         run = Store.GetRuns().Single();
         Assert.Equal((RunState.Succeeded, 2.0, (DateTimeOffset?)null), (run.State, run.WallSeconds, run.LeaseUntil));
+    }
+
+    [Fact]
+    public void Unknown_runs_are_not_claimed_and_absurd_leases_saturate()
+    {
+        Assert.Null(Store.TryClaim("missing", "w1", Lease));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.TryClaim("missing", "w1", TimeSpan.Zero));
+        Store.AddRuns(Runs(0, 1));
+        var claim = Store.TryClaim("run0000", "w1", TimeSpan.MaxValue)!;
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()), Store.GetRuns().Single().LeaseUntil);
+        Assert.True(Store.RenewLease(claim, TimeSpan.MaxValue));
+        Clock.Advance(TimeSpan.FromDays(36500));
+        Assert.Null(Store.TryClaim("run0000", "w2", Lease));
+    }
+
+    [Fact]
+    public void A_claim_is_its_attempt_not_just_its_owner()
+    {
+        Store.AddRuns(Runs(0, 1));
+        var first = Store.TryClaim("run0000", "worker-1", Lease)!;
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var second = Store.TryClaim("run0000", "worker-1", Lease)!; // the same owner name, a later attempt
+        Assert.Equal(2, second.Attempt);
+        Assert.False(Store.RenewLease(first, Lease));
+        Assert.False(Store.CompleteSucceeded(first, Checkpoints(1, 1, "p"), 1));
+        Assert.Empty(Store.GetCheckpoints());
+        Assert.True(Store.CompleteSucceeded(second, Checkpoints(1, 2, "p"), 1));
+        Assert.Equal([2.0], Store.GetCheckpoints().Select(r => r.OracleReturn));
     }
 
     [Fact]
@@ -348,6 +378,26 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.True(Store.CompleteFailed(Store.TryClaim("run0002", "w", Lease)!, "x", [], 1));
         Store.TryClaim("run0003", "w", Lease);
         Assert.Equal(new StudyProgress(6, 2, 1, 2, 1, 0), Store.GetProgress());
+    }
+
+    [Fact]
+    public void GetRunSpec_returns_the_planned_spec()
+    {
+        var spec = new RunSpec(
+            "pendulum",
+            new DemoSpec("synthetic-20", "energy-shaping", "synthetic", HyperparameterSet.Empty, 20, 5, 7UL),
+            "bc",
+            "cfg0",
+            HyperparameterSet.Empty,
+            3,
+            10_000L,
+            5,
+            new EvaluationSpec(10, 42UL),
+            [new ProxySpec("bc_loss", HyperparameterSet.Empty)]);
+        string json = RunSpecJson.Serialize(spec);
+        string id = RunSpecJson.RunId(spec);
+        Store.AddRuns([new PlannedRun(id, spec.Task, spec.Demonstrations.Name, spec.Algorithm, spec.ConfigId, spec.Seed, json)]);
+        Assert.Equal(json, RunSpecJson.Serialize(Store.GetRunSpec(id)));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class StudyStoreFactoryTests : IDisposable
             Assert.Equal(0, store.GetProgress().Total);
         }
         string db = Path.Combine(_root, "my-study_1", "study.db");
+        Assert.Equal(db, StudyStoreFactory.SqlitePath(_root, "my-study_1"));
         Assert.True(File.Exists(db));
         Assert.Equal(Path.Combine(_root, "my-study_1"), StudyStoreFactory.StudyDirectory(_root, "my-study_1"));
         // WAL is a property of the file: the header's read/write version bytes (18, 19) are 2 in WAL mode.
@@ -86,5 +87,25 @@ public sealed class StudyStoreFactoryTests : IDisposable
         Assert.Equal("initial", all[0].Name);
         foreach (string table in new[] { "study", "runs", "checkpoints", "proxy_values", "reference_returns", "workers" })
             Assert.Contains($"CREATE TABLE IF NOT EXISTS {table} ", all[0].Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_program_is_refused()
+    {
+        string db = Path.Combine(_root, "newer", "study.db");
+        using (var store = new SqliteStudyStore(db))
+        {
+            store.Migrate();
+        }
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', 0)";
+            cmd.ExecuteNonQuery();
+        }
+        using var again = new SqliteStudyStore(db);
+        var e = Assert.Throws<InvalidOperationException>(again.Migrate);
+        Assert.Contains("999", e.Message, StringComparison.Ordinal);
     }
 }

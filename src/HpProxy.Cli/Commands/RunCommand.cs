@@ -16,6 +16,7 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
         var load = ctx.Services.Studies.Load(path);
+        foreach (var w in load.Warnings) ctx.Err.WriteLine($"warning: {w}");
         if (load.Errors.Count > 0 || load.Study is null)
         {
             foreach (var e in load.Errors) ctx.Err.WriteLine(e.ToString());

@@ -1,4 +1,5 @@
 using HpProxy.Core.Envs;
+using HpProxy.Core.Studies;
 using HpProxy.Storage;
 
 namespace HpProxy.Cli.Wiring;
@@ -12,15 +13,11 @@ public interface IStudyFrontEnd
     StudyLoad Load(string path);
 }
 
-/// <summary>One problem of a study file, printed as <c>file:line:col: key: message</c>.</summary>
-public sealed record StudyError(string File, int Line, int Column, string Key, string Message)
-{
-    public override string ToString() => $"{File}:{Line}:{Column}: {Key}: {Message}";
-}
-
-/// <summary>Either a planned study or its errors.</summary>
+/// <summary>Either a planned study or its errors; warnings either way.</summary>
 public sealed record StudyLoad(PlannedStudy? Study, IReadOnlyList<StudyError> Errors)
 {
+    public IReadOnlyList<StudyError> Warnings { get; init; } = [];
+
     public static StudyLoad Failed(IReadOnlyList<StudyError> errors) => new(null, errors);
 
     public static StudyLoad Planned(PlannedStudy study) => new(study, []);

@@ -1,11 +1,19 @@
 using System.Reflection;
+using HpProxy.Core.Envs.Classic;
+using HpProxy.Core.Proxies;
+using HpProxy.Core.Runs;
+using HpProxy.Core.Studies;
 using HpProxy.Scheduling;
 using HpProxy.Scheduling.Jobs;
 
 namespace HpProxy.Cli.Wiring;
 
-/// <summary>The real pieces behind the commands. Until a piece is merged its slot reports itself missing
-/// (a runtime failure, exit code 1) instead of pretending to work.</summary>
+/// <summary>
+/// The composition root of the command line: the real pieces behind the commands. Until a piece is merged its
+/// slot reports itself missing (a runtime failure, exit code 1) instead of pretending to work; the two slots
+/// still open are <see cref="StudyCatalog"/> and <see cref="RunServices"/> (they need an algorithm registry and a
+/// demonstration source).
+/// </summary>
 public static class ProductServices
 {
     public static string Version { get; } =
@@ -15,36 +23,35 @@ public static class ProductServices
 
     public static CliServices Create() => new(
         StudyStoreOpener.Instance,
-        () => new MissingWork(),
-        new MissingFrontEnd(),
-        new MissingReports(),
-        new MissingCatalog());
+        // HPPROXY_SYNTHETIC_WORK replaces training with timed no-ops (machinery tests and deployment trials).
+        () => SyntheticRunWork.FromEnvironment() ?? (IRunWork)new ExecutorRunWork(RunServices()),
+        new CoreStudyFrontEnd(StudyCatalog, RunServices),
+        Reports(),
+        new ProductCatalog());
+
+    /// <summary>What studies may name: tasks, demonstrators, regimes, algorithms, proxies.</summary>
+    public static IStudyCatalog StudyCatalog() => throw Missing("the study catalog (task providers and algorithm factories)");
+
+    /// <summary>What a run needs: tasks, algorithms, proxies, demonstrations.</summary>
+    public static RunServices RunServices() => throw Missing("the run services (task providers and algorithm factories)");
+
+    public static IReportWriter Reports() => new ProductReportWriter(Version);
 
     public static NotAvailableException Missing(string what) => new($"{what} is not available in this build yet");
 
-    private sealed class MissingWork : IRunWork
+    private sealed class ProductCatalog : ICatalog
     {
-        public RunWorkResult Execute(RunWorkContext context, Action<HpProxy.Core.Runs.CheckpointResult> onCheckpoint, CancellationToken cancellationToken) =>
-            throw Missing("the run executor (HpProxy.Core.Runs)");
-    }
-
-    private sealed class MissingFrontEnd : IStudyFrontEnd
-    {
-        public StudyLoad Load(string path) => throw Missing("the study loader (HpProxy.Core.Studies)");
-    }
-
-    private sealed class MissingReports : IReportWriter
-    {
-        public string Build(HpProxy.Storage.IStudyStore store, StudyLocation location) => throw Missing("the report (HpProxy.Reports)");
-    }
-
-    private sealed class MissingCatalog : ICatalog
-    {
-        public IReadOnlyList<CatalogEntry> Tasks() => throw Missing("the task registry");
+        // MuJoCo tasks join here once HpProxy.MuJoCo has a task provider.
+        public IReadOnlyList<CatalogEntry> Tasks() =>
+            [.. new ClassicControlTasks().Tasks.Select(t => new CatalogEntry(t.Name,
+                $"{t.Description} [{t.Family}; obs {t.ObservationSize}, act {t.ActionSize}, horizon {t.Horizon}{(t.TerminatesEarly ? ", terminates early" : "")}]"))];
 
         public IReadOnlyList<CatalogEntry> Algorithms() => throw Missing("the algorithm registry");
 
-        public IReadOnlyList<CatalogEntry> Proxies() => throw Missing("the proxy registry");
+        public IReadOnlyList<CatalogEntry> Proxies() =>
+            [.. ProxyRegistry.All.Select(p => new CatalogEntry(p.Name, $"{p.Description} ({Direction(p.Direction)})"))];
+
+        private static string Direction(ProxyDirection d) => d == ProxyDirection.LowerIsBetter ? "lower is better" : "higher is better";
     }
 }
 

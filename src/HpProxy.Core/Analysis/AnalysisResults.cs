@@ -1,7 +1,7 @@
 namespace HpProxy.Core.Analysis;
 
 /// <summary>One (task, demonstration set, algorithm) group of configurations.</summary>
-public readonly record struct GroupKey(string Task, string Demonstrations, string Algorithm)
+public readonly record struct AnalysisGroup(string Task, string Demonstrations, string Algorithm)
 {
     public override string ToString() => $"{Task}/{Demonstrations}/{Algorithm}";
 }
@@ -120,6 +120,24 @@ public sealed record TransferResult(
     double InSituScore,
     double OracleScore);
 
+/// <summary>
+/// Winner's curse for one group and proxy at budget K: mean oracle score, over selection draws, of the proxy's
+/// pick and of the oracle's pick, measured on the seeds used to select and on held-out fresh seeds.
+/// </summary>
+public sealed record WinnersCurseResult(
+    string Task,
+    string Demonstrations,
+    string Algorithm,
+    string Proxy,
+    int K,
+    int N,
+    int SelectionSeeds,
+    int FreshSeeds,
+    double ProxySelectionScore,
+    double ProxyFreshScore,
+    double OracleSelectionScore,
+    double OracleFreshScore);
+
 /// <summary>Size of one group: configurations, runs (config × seed) and checkpoint rows.</summary>
 public sealed record GroupSummary(string Task, string Demonstrations, string Algorithm, int Configurations, int Runs, int Rows);
 
@@ -133,4 +151,5 @@ public sealed record StudyAnalysis(
     IReadOnlyList<BudgetPoint> BudgetCurves,
     IReadOnlyList<EarlyStoppingResult> EarlyStopping,
     IReadOnlyList<AlgorithmSelectionResult> AlgorithmSelection,
-    IReadOnlyList<TransferResult> Transfer);
+    IReadOnlyList<TransferResult> Transfer,
+    IReadOnlyList<WinnersCurseResult> WinnersCurse);

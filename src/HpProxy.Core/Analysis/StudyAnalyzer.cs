@@ -4,7 +4,7 @@ namespace HpProxy.Core.Analysis;
 
 /// <summary>
 /// The analysis of SPEC.md §6 over stored rows only: correlations, selection at budget K, budget curves, early
-/// stopping, algorithm selection and HP transfer. Pure and deterministic: same rows + settings = same numbers.
+/// stopping, algorithm selection, HP transfer and the winner's curse (seed split). Pure and deterministic: same rows + settings = same numbers.
 /// Configuration score = mean over seeds of each run's last checkpoint (<see cref="ConfigurationTable"/>);
 /// proxies are oriented so that higher is better (lower-is-better proxies negated) before any ranking.
 /// </summary>
@@ -16,12 +16,13 @@ public static class StudyAnalyzer
         if (errors.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(settings));
         var proxyList = proxies.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         var groups = ConfigurationTable.Groups(rows);
-        var tables = new Dictionary<GroupKey, IReadOnlyList<ConfigurationScore>>();
+        var tables = new Dictionary<AnalysisGroup, IReadOnlyList<ConfigurationScore>>();
         var summaries = new List<GroupSummary>();
         var correlations = new List<CorrelationResult>();
         var selections = new List<SelectionResult>();
         var curves = new List<BudgetPoint>();
         var earlyStopping = new List<EarlyStoppingResult>();
+        var winnersCurse = new List<WinnersCurseResult>();
 
         foreach (var (key, groupRows) in groups)
         {
@@ -34,6 +35,7 @@ public static class StudyAnalyzer
                 correlations.Add(CorrelationAnalysis.Correlate(key, proxy, direction, table, settings));
                 earlyStopping.Add(EarlyStoppingAnalysis.Evaluate(key, proxy, direction, groupRows, settings.Oracle));
             }
+            winnersCurse.AddRange(WinnersCurseAnalysis.Evaluate(key, groupRows, proxyList, settings));
             if (table.Count == 0) continue;
 
             var oracle = ConfigurationTable.OracleColumn(table);
@@ -81,6 +83,6 @@ public static class StudyAnalyzer
         }
 
         return new StudyAnalysis(settings, proxyDictionary, summaries, correlations, selections, curves, earlyStopping,
-            algorithmSelection, transfer);
+            algorithmSelection, transfer, winnersCurse);
     }
 }

@@ -11,8 +11,10 @@ public sealed class DiagnosticProxy(string name, string key, ProxyDirection dire
     public const string DiscriminatorAccuracyName = "discriminator_accuracy";
     public const string DiscriminatorEntropyName = "discriminator_entropy";
 
-    /// <summary>Diagnostic keys the learners report (ILearner.Diagnostics documentation).</summary>
-    public const string BcLossKey = "bc_validation_loss";
+    /// <summary>Diagnostic keys the learners report: BcLearner's mean training loss since the last checkpoint,
+    /// AdversarialLearner's accuracy and entropy on its last discriminator batch. (BC's loss on held-out
+    /// demonstrations is what "action_mse" measures.)</summary>
+    public const string BcLossKey = "bc_train_loss";
     public const string DiscriminatorAccuracyKey = "discriminator_accuracy";
     public const string DiscriminatorEntropyKey = "discriminator_entropy";
 

@@ -5,7 +5,7 @@ namespace HpProxy.Core.Proxies;
 /// <summary>
 /// "exact_wasserstein": exact W1 (earth mover's distance) between small uniform subsamples of the agent's
 /// standardised rollout states (or (s, a)) and the expert demonstrations; validates the Sinkhorn proxy and
-/// serves as a proxy where sizes allow (SPEC.md §5). Lower is better; NaN when a side is empty.
+/// serves as a proxy where sizes allow (SPEC.md §5). Lower is better; NaN when a side is empty or a cost is not finite.
 /// </summary>
 public sealed class ExactWassersteinProxy : IProxy
 {
@@ -35,6 +35,9 @@ public sealed class ExactWassersteinProxy : IProxy
         var seeds = inputs.Seeds.Child($"{Name}/{Settings.Seed}");
         agent = ProxyData.Subsample(agent, width, Settings.MaxPoints, seeds.Create("agent"));
         expert = ProxyData.Subsample(expert, width, Settings.MaxPoints, seeds.Create("expert"));
-        return ExactTransport.Solve(agent, expert, width, Settings.Cost);
+        var cost = CostMatrix.ComputeDouble(agent, expert, width, Settings.Cost);
+        foreach (double c in cost)
+            if (!double.IsFinite(c)) return double.NaN; // a diverged agent
+        return ExactTransport.Solve(cost, agent.Length / width, expert.Length / width);
     }
 }

@@ -26,14 +26,18 @@ public static class ProxyRegistry
             ProxyReads.AgentRollouts | ProxyReads.TrainDemonstrations,
             "exact W1 between small subsamples of standardised agent and expert states",
             ExactWassersteinSettings.Describe(), s => new ExactWassersteinProxy(ExactWassersteinSettings.Bind(s))),
+        WithSettings(RndProxy.ProxyName, ProxyDirection.HigherIsBetter,
+            ProxyReads.AgentRollouts | ProxyReads.TrainDemonstrations,
+            "mean exp(−‖f(s) − g(s)‖²) over agent states; g trained to match a random f on expert states",
+            RndSettings.Describe(), s => new RndProxy(RndSettings.Bind(s))),
         Simple(new ImitationReturnProxy()),
         WithSettings(ReferenceImitationReturnProxy.ProxyName, ProxyDirection.HigherIsBetter,
             ProxyReads.AgentRollouts | ProxyReads.TrainDemonstrations,
             "mean rollout return under a fixed PWIL reward built from the train demonstrations",
             ReferenceRewardSettings.Describe(), s => new ReferenceImitationReturnProxy(ReferenceRewardSettings.Bind(s))),
-        // BC's loss on held-out demonstrations: lower is better.
+        // BC's own training loss at the checkpoint: lower is better.
         Simple(new DiagnosticProxy(DiagnosticProxy.BcLossName, DiagnosticProxy.BcLossKey, ProxyDirection.LowerIsBetter,
-            "the learner's BC loss on validation demonstrations (diagnostic 'bc_validation_loss')")),
+            "the learner's BC training loss at the checkpoint (diagnostic 'bc_train_loss')")),
         // A discriminator that cannot tell agent from expert (accuracy → 0.5) means the agent imitates well.
         Simple(new DiagnosticProxy(DiagnosticProxy.DiscriminatorAccuracyName, DiagnosticProxy.DiscriminatorAccuracyKey,
             ProxyDirection.LowerIsBetter, "the discriminator's classification accuracy (diagnostic 'discriminator_accuracy')")),

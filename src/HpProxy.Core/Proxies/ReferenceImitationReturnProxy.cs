@@ -21,6 +21,10 @@ public sealed record ReferenceRewardSettings
     /// <summary>0 = the longest train demonstration episode.</summary>
     public int Horizon { get; init; }
 
+    /// <summary>Keep every k-th expert transition as an atom; 1 (all) suits the small classic-control sets,
+    /// 20 is PWIL's choice for MuJoCo-size demonstrations.</summary>
+    public int Subsampling { get; init; } = 1;
+
     public static IReadOnlyList<ProxySetting> Describe()
     {
         var d = new ReferenceRewardSettings();
@@ -30,6 +34,7 @@ public sealed record ReferenceRewardSettings
             Number("beta", d.Beta, "reward sharpness β", 0, 1e6),
             new ProxySetting("state_only", HpValue.Of(d.StateOnly), ProxySettingKind.Choice, "couple states only", Choices: ["true", "false"]),
             Integer("horizon", d.Horizon, "episode horizon T (0: longest train demonstration)", 0, 10_000_000),
+            Integer("subsampling", d.Subsampling, "keep every k-th expert transition as an atom", 1, 1000),
         ];
     }
 
@@ -42,6 +47,7 @@ public sealed record ReferenceRewardSettings
             Beta = s.GetDouble("beta", d.Beta),
             StateOnly = s.GetBool("state_only", d.StateOnly),
             Horizon = s.GetInt("horizon", d.Horizon),
+            Subsampling = s.GetInt("subsampling", d.Subsampling),
         };
     }
 }
@@ -81,7 +87,7 @@ public sealed class ReferenceImitationReturnProxy(ReferenceRewardSettings settin
         {
             if (!bySettings.TryGetValue(Settings, out var reward))
             {
-                reward = new PwilReferenceReward(demos, stats, Settings.StateOnly, Settings.Alpha, Settings.Beta, Settings.Horizon);
+                reward = new PwilReferenceReward(demos, stats, Settings.StateOnly, Settings.Alpha, Settings.Beta, Settings.Horizon, Settings.Subsampling);
                 bySettings[Settings] = reward;
             }
             return reward;

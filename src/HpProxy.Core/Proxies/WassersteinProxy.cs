@@ -8,7 +8,7 @@ namespace HpProxy.Core.Proxies;
 /// Points are standardised states (train statistics) or [standardised s, a] rows; each side is subsampled
 /// uniformly to <see cref="WassersteinSettings.MaxPoints"/> with seeds from <see cref="ProxyInputs.Seeds"/>;
 /// the score is ⟨P, C⟩ of the log-domain Sinkhorn plan with uniform weights. Lower is better.
-/// NaN when either side is empty or the solve produced no finite value.
+/// NaN when either side is empty, a cost is not finite (a diverged agent) or the solve produced no finite value.
 /// </summary>
 public sealed class WassersteinProxy : IProxy
 {
@@ -50,7 +50,10 @@ public sealed class WassersteinProxy : IProxy
         expert = ProxyData.Subsample(expert, width, Settings.MaxPoints, seeds.Create("expert"));
 
         var cost = CostMatrix.Compute(agent, expert, width, Settings.Cost);
-        double scale = Settings.EpsilonScale == EpsilonScale.MeanCost ? Sinkhorn.MeanCost(cost) : 1.0;
+        double mean = Sinkhorn.MeanCost(cost);
+        // A diverged agent (non-finite or float-overflowing states) has no meaningful transport cost.
+        if (!double.IsFinite(mean)) return double.NaN;
+        double scale = Settings.EpsilonScale == EpsilonScale.MeanCost ? mean : 1.0;
         // Identical clouds under a relative ε: a zero mean cost means a zero transport cost.
         if (scale <= 0) return 0.0;
         var r = Sinkhorn.Solve(cost, agent.Length / width, expert.Length / width, Settings.Epsilon * scale,

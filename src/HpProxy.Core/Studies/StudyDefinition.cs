@@ -1,3 +1,4 @@
+using HpProxy.Core.Analysis;
 using HpProxy.Core.Spaces;
 
 namespace HpProxy.Core.Studies;
@@ -33,7 +34,12 @@ public sealed record StudyDefinition(
     int Checkpoints,
     int Seeds,
     IReadOnlyList<ProxySpec> Proxies,
-    IReadOnlyList<AlgorithmDefinition> Algorithms);
+    IReadOnlyList<AlgorithmDefinition> Algorithms)
+{
+    /// <summary>Analysis settings from the optional <c>analysis</c> section (SPEC §6): K, the budget curve, B, the
+    /// interval, the resampling seed (default: the study seed) and the oracle column. No run depends on them.</summary>
+    public AnalysisSettings Analysis { get; init; } = new();
+}
 
 /// <summary>A demonstration set of a study, before it is bound to a task (the planner makes one
 /// <see cref="DemoSpec"/> per task).</summary>

@@ -81,7 +81,12 @@ internal sealed partial class StudyValidator
         {
             foreach (var (keyNode, valueNode) in map.Children)
             {
-                if (keyNode is not YamlScalarNode { Value: { } task }) continue;
+                if (keyNode is not YamlScalarNode { Value: { } task })
+                {
+                    _r.Error(keyNode, path, "keys must be task names");
+                    ok = false;
+                    continue;
+                }
                 string itemPath = StudyYamlReader.Join(path, task);
                 if (!tasks.Contains(task))
                 {

@@ -16,7 +16,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
     public const int DefaultEvaluationEpisodes = 10;
 
     internal static readonly string[] TopKeys =
-        ["name", "description", "seed", "tasks", "demonstrations", "evaluation", "checkpoints", "seeds", "proxies", "algorithms"];
+        ["name", "description", "seed", "tasks", "demonstrations", "evaluation", "checkpoints", "seeds", "proxies", "algorithms", "analysis"];
 
     private static readonly string[] TopRequired = ["seed", "tasks", "demonstrations", "checkpoints", "seeds", "proxies", "algorithms"];
 
@@ -53,6 +53,12 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
             SyntaxError(parser.LastGood, "the text after this point cannot be parsed (an unclosed '[', '{' or quote?)");
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // Any other parser failure is still a problem of the file, never a crash of the loader.
+            SyntaxError(parser.LastGood, "the text after this point cannot be parsed (" + ex.Message + ")");
+            return null;
+        }
         if (stream.Documents.Count == 0 || StudyYamlReader.IsNull(stream.Documents[0].RootNode))
         {
             _r.Errors.Add(new StudyError(_r.File, 1, 1, "", "the study file is empty"));
@@ -81,13 +87,17 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
         var demonstrations = ReadDemonstrations(f, tasks);
         var proxies = ReadProxies(f);
         var algorithms = ReadAlgorithms(f, (int?)checkpoints);
+        var analysis = ReadAnalysis(f, seed);
 
         if (name is null || seed is null || checkpoints is null || seeds is null || evaluationEpisodes is null
-            || demonstrations is null || proxies is null || algorithms is null || _r.Errors.Count > 0)
+            || demonstrations is null || proxies is null || algorithms is null || analysis is null || _r.Errors.Count > 0)
             return null;
         return new StudyDefinition(
             name, description, _r.File, StableHash.Sha256Hex(text), text, (ulong)seed.Value,
-            tasks, demonstrations, evaluationEpisodes.Value, (int)checkpoints.Value, (int)seeds.Value, proxies, algorithms);
+            tasks, demonstrations, evaluationEpisodes.Value, (int)checkpoints.Value, (int)seeds.Value, proxies, algorithms)
+        {
+            Analysis = analysis,
+        };
     }
 
     /// <summary>The canonical study name: lower case, runs of other characters than [a-z0-9._-] become '-'. It names

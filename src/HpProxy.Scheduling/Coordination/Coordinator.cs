@@ -85,8 +85,9 @@ public sealed class Coordinator
     public CoordinatorProgress Tick()
     {
         var now = _time.GetUtcNow();
-        var enqueued = _enqueuer.EnqueueDue(_store, now);
-        if (enqueued.Count > 0) _log($"coordinator: enqueued {enqueued.Count} run(s)");
+        var (first, again) = _enqueuer.EnqueueDue(_store, now);
+        if (first.Count > 0) _log($"coordinator: enqueued {first.Count} run(s)");
+        foreach (string runId in again) _log($"coordinator: enqueued run {runId} again (its lease expired or its job was lost)");
         var progress = _store.GetProgress();
         int remaining = progress.Pending + progress.Running;
         if (remaining > 0) KeepWorkersAlive(remaining, now);

@@ -25,21 +25,26 @@ public sealed class RunEnqueuer(IRunQueue queue, TimeSpan recheckAfter)
     /// <summary>Re-enqueues of runs that already had a job (a killed worker, a lost job).</summary>
     public int Reenqueued { get; private set; }
 
-    /// <summary>Enqueues what is due; returns the run ids enqueued in this call.</summary>
-    public IReadOnlyList<string> EnqueueDue(IStudyStore store, DateTimeOffset now)
+    /// <summary>Enqueues what is due; returns the run ids enqueued in this call, first time or again.</summary>
+    public (IReadOnlyList<string> First, IReadOnlyList<string> Again) EnqueueDue(IStudyStore store, DateTimeOffset now)
     {
-        var enqueued = new List<string>();
+        var first = new List<string>();
+        var again = new List<string>();
         foreach (string runId in store.RunsToEnqueue(now))
         {
             if (_jobs.TryGetValue(runId, out var last))
             {
                 if (now - last.At < RecheckAfter || queue.IsWaiting(last.JobId)) continue;
                 Reenqueued++;
+                again.Add(runId);
+            }
+            else
+            {
+                first.Add(runId);
             }
             _jobs[runId] = (queue.Enqueue(runId), now);
             Enqueued++;
-            enqueued.Add(runId);
         }
-        return enqueued;
+        return (first, again);
     }
 }

@@ -41,8 +41,8 @@ public sealed class RldsStepRow
 
     /// <summary>Episode metadata, repeated on each row (dictionary/RLE encoding makes it nearly free).</summary>
     [JsonPropertyName("environment_seed")]
-    public long EnvironmentSeed { get; set; }
+    public ulong EnvironmentSeed { get; set; }
 
     [JsonPropertyName("demonstrator_seed")]
-    public long DemonstratorSeed { get; set; }
+    public ulong DemonstratorSeed { get; set; }
 }

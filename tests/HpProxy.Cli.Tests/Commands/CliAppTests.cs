@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HpProxy.Cli.Tests.Support;
 using HpProxy.Cli.Wiring;
+using HpProxy.Core.Studies;
 using HpProxy.Storage;
 
 namespace HpProxy.Cli.Tests.Commands;

@@ -16,6 +16,8 @@ public sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
+        // HPPROXY_TEST_KEEP=1 keeps the folder (logs, databases) for a look after a failure.
+        if (Environment.GetEnvironmentVariable("HPPROXY_TEST_KEEP") == "1") return;
         try
         {
             Directory.Delete(Path, recursive: true);

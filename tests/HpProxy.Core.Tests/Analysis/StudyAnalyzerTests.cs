@@ -180,6 +180,30 @@ public class StudyAnalyzerTests
     }
 
     [Fact]
+    public void WinnersCurseScoresThePickOnHeldOutSeeds()
+    {
+        // Seed 0 (selection) scores: config 0 lucky at 0.9, config 1 at 0.6. Seed 1 (fresh): config 0 at 0.1,
+        // config 1 at 0.6. The oracle picks config 0 on seed 0 and drops to 0.1 on fresh seeds; a proxy that
+        // prefers config 1 keeps 0.6. K = N = 2, so every draw picks the same way.
+        var rows = new List<CheckpointRow>
+        {
+            Checkpoint("r00", "c0", 0, 0.9, new() { ["p"] = 1 }, seed: 0),
+            Checkpoint("r01", "c0", 0, 0.1, new() { ["p"] = 1 }, seed: 1),
+            Checkpoint("r10", "c1", 0, 0.6, new() { ["p"] = 2 }, seed: 0),
+            Checkpoint("r11", "c1", 0, 0.6, new() { ["p"] = 2 }, seed: 1),
+        };
+        var a = StudyAnalyzer.Analyze(rows, new Dictionary<string, ProxyDirection> { ["p"] = ProxyDirection.HigherIsBetter }, Fast);
+        var w = Assert.Single(a.WinnersCurse);
+        Assert.Equal((2, 2, 1, 1), (w.K, w.N, w.SelectionSeeds, w.FreshSeeds));
+        Assert.Equal(0.9, w.OracleSelectionScore, 12);
+        Assert.Equal(0.1, w.OracleFreshScore, 12);
+        Assert.Equal(0.6, w.ProxySelectionScore, 12);
+        Assert.Equal(0.6, w.ProxyFreshScore, 12);
+        // One seed only: no split, no result.
+        Assert.Empty(StudyAnalyzer.Analyze(Pool(Oracle, Proxies()), Directions, Fast).WinnersCurse);
+    }
+
+    [Fact]
     public void InvalidSettingsAreRejectedAllAtOnce()
     {
         var e = Assert.Throws<ArgumentException>(() => StudyAnalyzer.Analyze([], Directions,

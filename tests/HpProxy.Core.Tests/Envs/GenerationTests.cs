@@ -122,3 +122,41 @@ public class GenerationTests
         Assert.NotEqual(r1.Random, ReferenceReturnsMeter.RandomReturn(env, 100, seed: 1));
     }
 }
+
+public class GenerateSetsTests
+{
+    [Fact]
+    public void GenerateSets_splits_train_then_validation_and_reports_the_mean_return()
+    {
+        var env = new Pendulum();
+        var demo = Demonstrators.Create("pendulum", "scripted", "synthetic", HyperparameterSet.Empty);
+        var sets = DemoGenerator.GenerateSets(env, demo, 3, 2, seed: 21, name: "p");
+        var same = DemoGenerator.Generate(env, demo, 5, 21);
+        Assert.Equal(5, sets.Episodes.Count);
+        Assert.Equal(3, sets.Train.Episodes.Count);
+        Assert.Equal(2, sets.Validation.Episodes.Count);
+        Assert.Equal(same[3].Observations, sets.Validation.Episodes[0].Observations);
+        Assert.Equal(same.Average(e => e.Return()), sets.DemonstratorReturn, 9);
+        Assert.Equal("p/validation", sets.Validation.Name);
+    }
+}
+
+public class RecordedStepTests
+{
+    [Fact]
+    public void Steps_expose_the_RLDS_fields()
+    {
+        var e = DemoGenerator.Generate(new MountainCar(), Demonstrators.Create("mountaincar", "scripted", "clean", HyperparameterSet.Empty), 1, 3)[0];
+        var steps = e.Steps().ToList();
+        Assert.Equal(e.Length + 1, steps.Count);
+        Assert.True(steps[0].IsFirst);
+        Assert.Equal(1, steps.Count(s => s.IsFirst));
+        Assert.Equal(1, steps.Count(s => s.IsLast));
+        Assert.True(steps[^1].IsLast && steps[^1].IsTerminal);
+        Assert.Equal(0f, steps[^1].Discount);
+        Assert.Equal(e.Return(), steps.Sum(s => s.Reward.Value), 9);
+        Assert.Equal(e.Observation(5).ToArray(), steps[5].Observation.ToArray());
+        Assert.Equal(e.Action(5).ToArray(), steps[5].Action.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => e.Step(e.Length + 1));
+    }
+}

@@ -15,6 +15,7 @@ public class ProxyRegistryTests
             ["state_wasserstein"] = ProxyDirection.LowerIsBetter,
             ["state_action_wasserstein"] = ProxyDirection.LowerIsBetter,
             ["exact_wasserstein"] = ProxyDirection.LowerIsBetter,
+            ["rnd"] = ProxyDirection.HigherIsBetter,
             ["imitation_return"] = ProxyDirection.HigherIsBetter,
             ["reference_imitation_return"] = ProxyDirection.HigherIsBetter,
             ["bc_loss"] = ProxyDirection.LowerIsBetter,

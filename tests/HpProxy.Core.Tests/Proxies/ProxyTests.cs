@@ -86,13 +86,13 @@ public class ProxyTests
     public void WassersteinIsDeterministicAndSubsamples()
     {
         var rng = new Rng(6);
-        var demos = Gaussian(rng, 6, 100, 3, 1, 0);
-        var agent = Gaussian(rng, 6, 100, 3, 1, 0.5f);
-        var proxy = ProxyRegistry.Create("state_wasserstein", ProxyRegistryTests.Settings(("max_points", HpValue.Of(150))));
+        var demos = Gaussian(rng, 4, 60, 3, 1, 0);
+        var agent = Gaussian(rng, 4, 60, 3, 1, 0.5f);
+        var proxy = ProxyRegistry.Create("state_wasserstein", ProxyRegistryTests.Settings(("max_points", HpValue.Of(100))));
         double a = proxy.Compute(Inputs(agent, demos, demos));
         double b = proxy.Compute(Inputs(agent, demos, demos));
         Assert.Equal(a, b);
-        var other = ProxyRegistry.Create("state_wasserstein", ProxyRegistryTests.Settings(("max_points", HpValue.Of(150)), ("seed", HpValue.Of(1))));
+        var other = ProxyRegistry.Create("state_wasserstein", ProxyRegistryTests.Settings(("max_points", HpValue.Of(100)), ("seed", HpValue.Of(1))));
         double c = other.Compute(Inputs(agent, demos, demos));
         Assert.NotEqual(a, c);
         Assert.Equal(a, c, 0); // a different subsample of the same distributions: close, not equal
@@ -115,7 +115,7 @@ public class ProxyTests
     public void DiagnosticsProxiesReadTheLearnerOrNaN()
     {
         var demos = Gaussian(new Rng(7), 1, 5, 2, 1, 0);
-        var diagnostics = new Dictionary<string, double> { ["bc_validation_loss"] = 0.25, ["discriminator_accuracy"] = 0.75 };
+        var diagnostics = new Dictionary<string, double> { ["bc_train_loss"] = 0.25, ["discriminator_accuracy"] = 0.75 };
         var learner = new FakeLearner(new ConstantPolicy([0f]), diagnostics, null);
         var inputs = Inputs(demos, demos, demos, learner: learner);
         Assert.Equal(0.25, ProxyRegistry.Create("bc_loss", HyperparameterSet.Empty).Compute(inputs));
@@ -148,5 +148,32 @@ public class ProxyTests
         Assert.True(expertLike > close && close > far, $"{expertLike} {close} {far}");
         Assert.True(far >= 0);
         Assert.True(expertLike <= 5.0 * 50 + 1e-9);
+    }
+
+    [Fact]
+    public void DivergedAgentsGetNaNNotAnException()
+    {
+        var demos = Gaussian(new Rng(10), 2, 20, 2, 1, 0);
+        var obs = new float[21 * 2];
+        Array.Fill(obs, 1e30f); // squares overflow single precision
+        obs[5] = float.NaN;
+        var diverged = new List<Trajectory> { new(2, 1, obs, new float[20], false) };
+        foreach (string name in new[] { "state_wasserstein", "state_action_wasserstein", "exact_wasserstein" })
+            Assert.True(double.IsNaN(ProxyRegistry.Create(name, HyperparameterSet.Empty).Compute(Inputs(diverged, demos, demos))), name);
+    }
+
+    [Fact]
+    public void PwilReferenceRewardPaysAlphaForExactImitation()
+    {
+        // One expert episode of T = 10 steps; replaying it couples each step with its own atom at distance 0
+        // (step mass 1/T − 1e-6 < atom mass 1/T), so every step earns α = 5: return 50.
+        var expert = new List<Trajectory> { Line(10, [0f, 0f], 1, [0.5f]) };
+        var set = new DemonstrationSet("e", 2, 1, expert);
+        var stats = ObservationStats.FromDemonstrations(set);
+        var reward = new HpProxy.Core.Proxies.Rewards.PwilReferenceReward(set, stats, stateOnly: false, alpha: 5, beta: 5, horizon: 0);
+        Assert.Equal(10, reward.Horizon);
+        Assert.Equal(50.0, reward.EpisodeReturn(expert[0], stats), 9);
+        var thinned = new HpProxy.Core.Proxies.Rewards.PwilReferenceReward(set, stats, false, 5, 5, 0, subsampling: 3);
+        Assert.Equal(4, thinned.AtomCount); // steps 0, 3, 6, 9
     }
 }

@@ -97,8 +97,8 @@ public sealed class FakeStudyCatalog : IStudyCatalog
     {
         ["pendulum"] = ["energy-shaping", "scripted"],
         ["cartpole-swingup"] = ["swing-up-lqr", "scripted"],
-        ["mountain-car-continuous"] = ["scripted"],
-        ["acrobot-swingup"] = [],
+        ["mountaincar"] = ["scripted"],
+        ["acrobot"] = [],
     };
 
     /// <summary>How many times <see cref="ValidateHyperparameters"/> was called (tests check the bounds are probed).</summary>

@@ -69,10 +69,26 @@ public class StudyReadmeTests
     public void Every_accepted_key_is_documented()
     {
         string readme = File.ReadAllText(Path.Combine(RepoPaths.Studies, "README.md"));
-        var keys = StudyValidator.TopKeys.Concat(StudyValidator.DemoKeys).Concat(StudyValidator.AlgorithmKeys).Concat(SpaceReader.Keys)
+        var keys = StudyValidator.TopKeys.Concat(StudyValidator.DemoKeys).Concat(StudyValidator.AlgorithmKeys).Concat(SpaceReader.Keys).Concat(StudyValidator.AnalysisKeys)
             .Concat(["episodes", "train", "validation", "settings"]);
         var missing = keys.Where(k => !readme.Contains("`" + k + "`", StringComparison.Ordinal)
             && !readme.Contains("{" + k + ":", StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, "undocumented keys: " + string.Join(", ", missing));
+    }
+}
+
+/// <summary>The shipped study files name only tasks, demonstrators, regimes, algorithms, hyperparameters and proxies
+/// that Core actually registers.</summary>
+public class StudyFilesAgainstRegistriesTests
+{
+    [Theory]
+    [InlineData("quickstart.yaml")]
+    [InlineData("algorithms-check.yaml")]
+    [InlineData("classic-control.yaml")]
+    public void Study_file_is_valid_against_the_real_registries(string fileName)
+    {
+        string text = File.ReadAllText(Path.Combine(RepoPaths.Studies, fileName));
+        var result = StudyLoader.Load("studies/" + fileName, text, new RegistryStudyCatalog());
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
     }
 }

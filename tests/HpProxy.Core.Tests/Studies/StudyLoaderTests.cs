@@ -153,3 +153,81 @@ public class StudyLoaderTests
         Assert.Equal(expected, NameSuggestions.Closest(typo, ["learning_rate", "cartpole-swingup", "pendulum", "batch_size"]));
     }
 }
+
+public class StudyAnalysisSectionTests
+{
+    private const string Study = """
+        seed: 11
+        tasks: [pendulum]
+        demonstrations:
+          - {name: synthetic, regime: synthetic, episodes: {train: 2, validation: 1}}
+        checkpoints: 2
+        seeds: 1
+        proxies: [action_mse]
+        algorithms:
+          - name: bc
+            budget: 100
+            samples: 2
+            space: &shared
+              learning_rate: {log_uniform: [1.0e-4, 1.0e-2]}
+          - name: gail
+            budget: 100
+            samples: 2
+            space: *shared
+        """;
+
+    [Fact]
+    public void Analysis_defaults_to_the_paper_settings_with_the_study_seed()
+    {
+        var study = StudyLoader.Load("x.yaml", Study, new FakeStudyCatalog()).GetStudyOrThrow();
+        Assert.Equal(25, study.Analysis.Budget);
+        Assert.Equal(1000, study.Analysis.Resamples);
+        Assert.Equal(11UL, study.Analysis.Seed);
+    }
+
+    [Fact]
+    public void Analysis_settings_are_read()
+    {
+        string text = Study + """
+
+            analysis:
+              budget: 10
+              budget_curve: [1, 5, all]
+              resamples: 200
+              interval: [0.1, 0.9]
+              seed: 5
+              oracle: return
+            """;
+        var a = StudyLoader.Load("x.yaml", text, new FakeStudyCatalog()).GetStudyOrThrow().Analysis;
+        Assert.Equal((10, 200, 0.1, 0.9, 5UL, HpProxy.Core.Analysis.OracleMetric.Return), (a.Budget, a.Resamples, a.LowerQuantile, a.UpperQuantile, a.Seed, a.Oracle));
+        Assert.Equal([1, 5, int.MaxValue], a.BudgetCurve);
+    }
+
+    [Fact]
+    public void Analysis_errors_are_located()
+    {
+        string text = Study + """
+
+            analysis:
+              budget_curve: [1, many]
+              interval: [0.9, 0.1]
+              oracle: retrun
+            """;
+        var errors = StudyLoader.Load("x.yaml", text, new FakeStudyCatalog()).Errors;
+        Assert.Equal(["analysis.budget_curve", "analysis.oracle"], errors.Select(e => e.Key));
+        Assert.Contains("did you mean 'return'", errors[1].Message, StringComparison.Ordinal);
+
+        errors = StudyLoader.Load("x.yaml", Study + "\nanalysis: {interval: [0.9, 0.1]}\n", new FakeStudyCatalog()).Errors;
+        var error = Assert.Single(errors);
+        Assert.Equal("analysis", error.Key);
+        Assert.Contains("quantiles", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yaml_anchors_share_a_space_between_algorithms()
+    {
+        var study = StudyLoader.Load("x.yaml", Study, new FakeStudyCatalog()).GetStudyOrThrow();
+        Assert.Equal(study.Algorithms[0].Space.ToString(), study.Algorithms[1].Space.ToString());
+        Assert.Single(study.Algorithms[1].Space);
+    }
+}

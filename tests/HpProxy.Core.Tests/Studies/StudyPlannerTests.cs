@@ -90,7 +90,7 @@ public class StudyPlannerTests
         var before = Ids(Plan(Study(Bc)));
         Assert.Superset(before, Ids(Plan(Study(Bc.Replace("samples: 4", "samples: 9", StringComparison.Ordinal)))));
         Assert.Superset(before, Ids(Plan(Study(Bc, seeds: 5))));
-        Assert.Superset(before, Ids(Plan(Study(Bc, tasks: "[pendulum, cartpole-swingup, mountain-car-continuous]"))));
+        Assert.Superset(before, Ids(Plan(Study(Bc, tasks: "[pendulum, cartpole-swingup, mountaincar]"))));
         Assert.Superset(before, Ids(Plan(Study(Bc,
             demonstrations: "  - {name: human, regime: human-like, episodes: {train: 10, validation: 5}}"))));
     }

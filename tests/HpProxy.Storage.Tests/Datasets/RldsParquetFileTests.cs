@@ -10,8 +10,8 @@ public sealed class RldsParquetFileTests
 
     private static List<RldsStepRow> Rows() =>
     [
-        new() { EpisodeId = 0, Step = 0, Observation = [1f, 2f, 3f], Action = [0.5f], Reward = -1.25, Discount = 1, IsFirst = true, EnvironmentSeed = 11, DemonstratorSeed = -7 },
-        new() { EpisodeId = 0, Step = 1, Observation = [float.NaN, float.PositiveInfinity, -0f], Action = [0f], Reward = 0, Discount = 0, IsLast = true, IsTerminal = true, EnvironmentSeed = 11, DemonstratorSeed = -7 },
+        new() { EpisodeId = 0, Step = 0, Observation = [1f, 2f, 3f], Action = [0.5f], Reward = -1.25, Discount = 1, IsFirst = true, EnvironmentSeed = 11, DemonstratorSeed = ulong.MaxValue },
+        new() { EpisodeId = 0, Step = 1, Observation = [float.NaN, float.PositiveInfinity, -0f], Action = [0f], Reward = 0, Discount = 0, IsLast = true, IsTerminal = true, EnvironmentSeed = 11, DemonstratorSeed = ulong.MaxValue },
     ];
 
     [Fact]

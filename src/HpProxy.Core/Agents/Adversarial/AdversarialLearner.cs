@@ -41,6 +41,10 @@ public sealed class AdversarialLearner : IImitationReward
         (_x, _xAgent, _interp) = (new float[rows * _w], new float[_half * _w], new float[_half * _w]);
         (_labels, _grad) = (new float[rows], new float[rows]);
         LearnedReward = new DiscriminatorReward(this, encoder, actionSize);
+        // Recorded with every checkpoint (DESIGN.md correctness notes): the sign bias of the reward transform
+        // (+1 survival, −1 termination, 0 none) and whether absorbing states neutralise it.
+        _diagnostics["reward_bias"] = _transform.Bias switch { "survival" => 1, "termination" => -1, _ => 0 };
+        _diagnostics["absorbing_states"] = encoder.HasAbsorbingIndicator ? 1 : 0;
     }
 
     public RewardTransform Transform => _transform;
@@ -127,10 +131,14 @@ public sealed class AdversarialLearner : IImitationReward
 
     public void Rewards(TransitionBatch batch, Span<float> rewards)
     {
-        int n = batch.Size;
-        _inputs.Build(batch, 0, n, _x);
-        var logits = _d.Forward(_x.AsSpan(0, n * _w), n);
-        for (int r = 0; r < n; r++) rewards[r] = (float)_transform.Apply(logits[r]);
+        int capacity = _x.Length / _w;
+        for (int start = 0; start < batch.Size; start += capacity)
+        {
+            int n = Math.Min(capacity, batch.Size - start);
+            _inputs.Build(batch, start, n, _x);
+            var logits = _d.Forward(_x.AsSpan(0, n * _w), n);
+            for (int r = 0; r < n; r++) rewards[start + r] = (float)_transform.Apply(logits[r]);
+        }
     }
 
     /// <summary>ℓ for one stored row (used by the learned-reward view).</summary>

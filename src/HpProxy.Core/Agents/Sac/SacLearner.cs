@@ -20,7 +20,7 @@ public sealed class SacLearner : IOffPolicyBackbone
     private readonly Rng _rng;
     private readonly int _d, _a, _b;
     private readonly float _targetEntropy;
-    private readonly float[] _obs, _next, _sa, _nextSa, _head, _eps, _act, _logp, _target, _grad, _gradQ1, _gradQ2,
+    private readonly float[] _obs, _next, _sa, _nextSa, _head, _eps, _act, _logp, _target, _grad, _gradQ1, _q2,
         _qIn1, _qIn2, _headGrad, _actGrad, _weights, _single;
     private readonly Dictionary<string, double> _metrics = new(StringComparer.Ordinal);
 
@@ -39,7 +39,7 @@ public sealed class SacLearner : IOffPolicyBackbone
         (_sa, _nextSa) = (new float[b * (_d + _a)], new float[b * (_d + _a)]);
         (_head, _headGrad) = (new float[b * 2 * _a], new float[b * 2 * _a]);
         (_eps, _act, _actGrad) = (new float[b * _a], new float[b * _a], new float[b * _a]);
-        (_logp, _target, _grad, _gradQ1, _gradQ2, _weights) = (new float[b], new float[b], new float[b], new float[b], new float[b], new float[b]);
+        (_logp, _target, _grad, _gradQ1, _weights, _q2) = (new float[b], new float[b], new float[b], new float[b], new float[b], new float[b]);
         (_qIn1, _qIn2) = (new float[b * (_d + _a)], new float[b * (_d + _a)]);
         _single = new float[_d];
     }
@@ -92,24 +92,22 @@ public sealed class SacLearner : IOffPolicyBackbone
         var headRows = _head.AsSpan(0, 2 * ba);
         TanhGaussian.Sample(headRows, _a, _rng, _eps.AsSpan(0, ba), _act.AsSpan(0, ba), _logp.AsSpan(0, b));
         Rows.Concat(_obs, _d, _act, _a, _sa, b);
+        // Input gradients are per row (no batch coupling), so each critic is differentiated once for every row and
+        // the row of the smaller Q is kept; the stray critic parameter gradients are cleared by the next ZeroGrad.
+        for (int i = 0; i < b; i++) _gradQ1[i] = -1f / b;
         var q1 = _n.Q1.Forward(_sa.AsSpan(0, bsa), b);
         for (int i = 0; i < b; i++) _target[i] = q1[i];
-        var q2 = _n.Q2.Forward(_sa.AsSpan(0, bsa), b);
+        _n.Q1.Backward(_gradQ1.AsSpan(0, b), _qIn1.AsSpan(0, bsa));
+        _n.Q2.Forward(_sa.AsSpan(0, bsa), b).CopyTo(_q2);
+        _n.Q2.Backward(_gradQ1.AsSpan(0, b), _qIn2.AsSpan(0, bsa));
         float actorLoss = 0;
         for (int i = 0; i < b; i++)
         {
-            bool firstIsMin = _target[i] <= q2[i];
-            actorLoss += alpha * _logp[i] - (firstIsMin ? _target[i] : q2[i]);
-            _gradQ1[i] = firstIsMin ? -1f / b : 0f;
-            _gradQ2[i] = firstIsMin ? 0f : -1f / b;
+            bool firstIsMin = _target[i] <= _q2[i];
+            actorLoss += alpha * _logp[i] - (firstIsMin ? _target[i] : _q2[i]);
+            var chosen = firstIsMin ? _qIn1 : _qIn2;
+            for (int j = 0; j < _a; j++) _actGrad[i * _a + j] = chosen[i * (_d + _a) + _d + j];
             _weights[i] = alpha / b;
-        }
-        _n.Q2.Backward(_gradQ2.AsSpan(0, b), _qIn2.AsSpan(0, bsa)); // gradients w.r.t. the critic inputs; the stray critic
-        _n.Q1.Forward(_sa.AsSpan(0, bsa), b);                         // parameter gradients are cleared by the next ZeroGrad
-        _n.Q1.Backward(_gradQ1.AsSpan(0, b), _qIn1.AsSpan(0, bsa));
-        for (int i = 0; i < b; i++)
-        {
-            for (int j = 0; j < _a; j++) _actGrad[i * _a + j] = _qIn1[i * (_d + _a) + _d + j] + _qIn2[i * (_d + _a) + _d + j];
         }
         TanhGaussian.SampleBackward(headRows, _a, _eps.AsSpan(0, ba), _actGrad.AsSpan(0, ba), _weights.AsSpan(0, b), _headGrad.AsSpan(0, 2 * ba));
         _n.Actor.Backward(_headGrad.AsSpan(0, 2 * ba));

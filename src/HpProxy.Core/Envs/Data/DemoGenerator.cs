@@ -26,6 +26,21 @@ public static class DemoGenerator
         return result;
     }
 
+    /// <summary>
+    /// Generates train + validation episodes in one deterministic set (episodes [0, train) train, the rest
+    /// validate, <see cref="DemoSplit"/>) and the demonstrator's mean true return over all of them (the
+    /// "expert" reference of the normalised score). Everything a demonstration source needs in one call.
+    /// </summary>
+    public static GeneratedDemonstrations GenerateSets(IEnvironment env, IDemonstrator demo,
+        int trainEpisodes, int validationEpisodes, ulong seed, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(trainEpisodes, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(validationEpisodes);
+        var episodes = Generate(env, demo, trainEpisodes + validationEpisodes, seed);
+        var (train, validation) = DemoSplit.Split(episodes, trainEpisodes, name);
+        return new GeneratedDemonstrations(episodes, train, validation, ReferenceReturnsMeter.ExpertReturn(episodes));
+    }
+
     /// <summary>Records one episode from the given seeds.</summary>
     public static RecordedEpisode Record(IEnvironment env, IDemonstrator demo, int index, ulong envSeed, ulong demoSeed)
     {

@@ -71,6 +71,23 @@ public sealed class RecordedEpisode
 
     public ReadOnlySpan<float> Action(int step) => Actions.AsSpan(step * ActionSize, ActionSize);
 
+    /// <summary>Step t in RLDS form (t in [0, T]).</summary>
+    public RecordedStep Step(int t)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(t, Length);
+        return new RecordedStep(
+            Observations.AsMemory(t * ObservationSize, ObservationSize),
+            Actions.AsMemory(t * ActionSize, ActionSize),
+            Rewards[t], Discount(t), IsFirst(t), IsLast(t), IsTerminal(t));
+    }
+
+    /// <summary>All T+1 steps in order.</summary>
+    public IEnumerable<RecordedStep> Steps()
+    {
+        for (int t = 0; t <= Length; t++) yield return Step(t);
+    }
+
     /// <summary>The reward-free view: all T+1 observations, the first T actions, the termination flag.</summary>
     public Trajectory ToTrajectory() =>
         new(ObservationSize, ActionSize, (float[])Observations.Clone(), Actions.AsSpan(0, Length * ActionSize).ToArray(), Terminated);

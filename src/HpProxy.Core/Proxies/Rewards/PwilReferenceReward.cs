@@ -19,8 +19,12 @@ public sealed class PwilReferenceReward
     private readonly float[] _atomsT; // [D × N], one contiguous row per coordinate
     private readonly int _atomCount;
 
-    public PwilReferenceReward(DemonstrationSet demonstrations, ObservationStats stats, bool stateOnly, double alpha, double beta, int horizon)
+    /// <param name="subsampling">Keep every k-th expert transition as an atom (PWIL and GAIL subsample MuJoCo
+    /// demonstrations by 20); 1 keeps all. The coupling costs O(atoms × D) per agent step.</param>
+    public PwilReferenceReward(DemonstrationSet demonstrations, ObservationStats stats, bool stateOnly, double alpha, double beta, int horizon,
+        int subsampling = 1)
     {
+        if (subsampling < 1) throw new ArgumentOutOfRangeException(nameof(subsampling));
         StateOnly = stateOnly;
         Alpha = alpha;
         Beta = beta;
@@ -29,6 +33,13 @@ public sealed class PwilReferenceReward
         var atoms = stateOnly
             ? StatesOfSteps(demonstrations.Episodes, stats)
             : ProxyData.StateActions(demonstrations.Episodes, stats, demonstrations.ActionSize);
+        if (subsampling > 1)
+        {
+            int kept = (atoms.Length / Dimension + subsampling - 1) / subsampling;
+            var thinned = new float[kept * Dimension];
+            for (int k = 0; k < kept; k++) atoms.AsSpan(k * subsampling * Dimension, Dimension).CopyTo(thinned.AsSpan(k * Dimension));
+            atoms = thinned;
+        }
         _atomCount = atoms.Length / Dimension;
         _atomsT = new float[atoms.Length];
         for (int k = 0; k < _atomCount; k++)
