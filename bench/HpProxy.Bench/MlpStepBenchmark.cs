@@ -64,6 +64,12 @@ internal static class MlpStepBenchmark
         Forward();
         var (_, backward) = MedianMs(Backward, repeats, stepsPerRepeat);
         var (_, adamMs) = MedianMs(adam.Step, repeats, stepsPerRepeat);
+        var single = x.AsSpan(0, 17).ToArray();
+        void Act() => mlp.Forward(single, 1);
+        for (int i = 0; i < 2000; i++)
+            Act();
+        var (_, act) = MedianMs(Act, repeats, stepsPerRepeat * 10);
+        Console.WriteLine($"{name,-14} act (batch-1 forward): thread CPU {act * 1000,7:F2} µs");
         Console.WriteLine($"{name,-14} step: wall {stepWall,8:F4} ms, thread CPU {stepCpu,8:F4} ms   (CPU: forward {forward:F4}, backward {backward:F4}, adam {adamMs:F4})   allocated {bytesPerStep:F0} B/step");
     }
 

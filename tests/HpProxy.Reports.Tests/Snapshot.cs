@@ -17,6 +17,13 @@ public static class Snapshot
         string expectedFile = File.Exists(sourceFile) ? sourceFile : Path.Combine(AppContext.BaseDirectory, "Snapshots", name);
         Assert.True(File.Exists(expectedFile), $"missing snapshot {name}; run with HPPROXY_UPDATE_SNAPSHOTS=1");
         string expected = File.ReadAllText(expectedFile).ReplaceLineEndings("\n");
-        Assert.Equal(expected, actual.ReplaceLineEndings("\n"));
+        actual = actual.ReplaceLineEndings("\n");
+        if (expected == actual) return;
+        int at = 0;
+        while (at < expected.Length && at < actual.Length && expected[at] == actual[at]) at++;
+        int line = expected[..at].Count(c => c == '\n') + 1;
+        string Around(string s) => s.Substring(Math.Max(0, at - 60), Math.Min(s.Length - Math.Max(0, at - 60), 160));
+        Assert.Fail($"{name} differs from Snapshots/{name} at line {line}.\nexpected: …{Around(expected)}…\nactual:   …{Around(actual)}…\n" +
+            "If the change is intended (e.g. the analysis changed its numbers), re-run with HPPROXY_UPDATE_SNAPSHOTS=1 and commit the file.");
     }
 }

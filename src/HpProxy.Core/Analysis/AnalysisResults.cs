@@ -1,7 +1,7 @@
 namespace HpProxy.Core.Analysis;
 
 /// <summary>One (task, demonstration set, algorithm) group of configurations.</summary>
-public readonly record struct GroupKey(string Task, string Demonstrations, string Algorithm)
+public readonly record struct AnalysisGroup(string Task, string Demonstrations, string Algorithm)
 {
     public override string ToString() => $"{Task}/{Demonstrations}/{Algorithm}";
 }

@@ -22,8 +22,8 @@ public static class ConfigurationTable
         row.Proxies.TryGetValue(proxy, out double v) ? v : double.NaN;
 
     /// <summary>Rows grouped by (task, demonstrations, algorithm), in ordinal key order.</summary>
-    public static IReadOnlyList<(GroupKey Key, IReadOnlyList<CheckpointRow> Rows)> Groups(IEnumerable<CheckpointRow> rows) =>
-        rows.GroupBy(r => new GroupKey(r.Task, r.Demonstrations, r.Algorithm))
+    public static IReadOnlyList<(AnalysisGroup Key, IReadOnlyList<CheckpointRow> Rows)> Groups(IEnumerable<CheckpointRow> rows) =>
+        rows.GroupBy(r => new AnalysisGroup(r.Task, r.Demonstrations, r.Algorithm))
             .OrderBy(g => g.Key.Task, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Demonstrations, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Algorithm, StringComparer.Ordinal)

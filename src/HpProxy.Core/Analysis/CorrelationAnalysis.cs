@@ -10,7 +10,7 @@ namespace HpProxy.Core.Analysis;
 /// </summary>
 public static class CorrelationAnalysis
 {
-    public static CorrelationResult Correlate(GroupKey group, string proxy, ProxyDirection direction,
+    public static CorrelationResult Correlate(AnalysisGroup group, string proxy, ProxyDirection direction,
         IReadOnlyList<ConfigurationScore> table, AnalysisSettings settings)
     {
         var x = ConfigurationTable.OrientedColumn(table, proxy, direction);

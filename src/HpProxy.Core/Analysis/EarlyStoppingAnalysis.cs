@@ -9,7 +9,7 @@ namespace HpProxy.Core.Analysis;
 /// </summary>
 public static class EarlyStoppingAnalysis
 {
-    public static EarlyStoppingResult Evaluate(GroupKey group, string proxy, ProxyDirection direction,
+    public static EarlyStoppingResult Evaluate(AnalysisGroup group, string proxy, ProxyDirection direction,
         IReadOnlyList<CheckpointRow> groupRows, OracleMetric metric)
     {
         var chosen = new List<double>();

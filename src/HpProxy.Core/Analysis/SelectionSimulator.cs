@@ -76,7 +76,7 @@ public static class SelectionSimulator
         return new SelectionDraws(k, oracle.Length, proxyPick, oraclePick, randomPick);
     }
 
-    public static SelectionResult Summarize(GroupKey group, string proxy, SelectionDraws d, AnalysisSettings settings)
+    public static SelectionResult Summarize(AnalysisGroup group, string proxy, SelectionDraws d, AnalysisSettings settings)
     {
         var (pm, pl, ph) = Statistics.Summary(d.ProxyPick, settings.LowerQuantile, settings.UpperQuantile);
         var (om, ol, oh) = Statistics.Summary(d.OraclePick, settings.LowerQuantile, settings.UpperQuantile);
@@ -91,7 +91,7 @@ public static class SelectionSimulator
         budgets.Select(k => Math.Clamp(k, 1, Math.Max(1, n))).Distinct().Order().ToArray();
 
     /// <summary>The seeded draws of one group at budget K (shared by every proxy of the group).</summary>
-    public static int[][] GroupDraws(GroupKey group, int n, int k, AnalysisSettings settings) =>
+    public static int[][] GroupDraws(AnalysisGroup group, int n, int k, AnalysisSettings settings) =>
         DrawSubsets(n, k, settings.Resamples,
             new SeedStreams(settings.Seed).Child("selection").Child(group.ToString()).Create("K=" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

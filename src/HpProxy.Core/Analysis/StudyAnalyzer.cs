@@ -16,7 +16,7 @@ public static class StudyAnalyzer
         if (errors.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(settings));
         var proxyList = proxies.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         var groups = ConfigurationTable.Groups(rows);
-        var tables = new Dictionary<GroupKey, IReadOnlyList<ConfigurationScore>>();
+        var tables = new Dictionary<AnalysisGroup, IReadOnlyList<ConfigurationScore>>();
         var summaries = new List<GroupSummary>();
         var correlations = new List<CorrelationResult>();
         var selections = new List<SelectionResult>();

@@ -11,8 +11,8 @@ namespace HpProxy.Core.Analysis;
 /// </summary>
 public static class TransferAnalysis
 {
-    public static IEnumerable<TransferResult> Evaluate(GroupKey target, IReadOnlyList<ConfigurationScore> targetTable,
-        GroupKey source, IReadOnlyList<ConfigurationScore> sourceTable, IReadOnlyDictionary<string, ProxyDirection> proxies)
+    public static IEnumerable<TransferResult> Evaluate(AnalysisGroup target, IReadOnlyList<ConfigurationScore> targetTable,
+        AnalysisGroup source, IReadOnlyList<ConfigurationScore> sourceTable, IReadOnlyDictionary<string, ProxyDirection> proxies)
     {
         var sourceById = sourceTable.ToDictionary(c => c.ConfigId, StringComparer.Ordinal);
         var shared = targetTable.Where(c => sourceById.ContainsKey(c.ConfigId)).ToList(); // target table order: by id

@@ -12,7 +12,7 @@ namespace HpProxy.Core.Analysis;
 /// </summary>
 public static class WinnersCurseAnalysis
 {
-    public static IEnumerable<WinnersCurseResult> Evaluate(GroupKey group, IReadOnlyList<CheckpointRow> groupRows,
+    public static IEnumerable<WinnersCurseResult> Evaluate(AnalysisGroup group, IReadOnlyList<CheckpointRow> groupRows,
         IReadOnlyList<KeyValuePair<string, ProxyDirection>> proxies, AnalysisSettings settings)
     {
         var seeds = groupRows.Select(r => r.Seed).Distinct().Order().ToArray();

@@ -164,6 +164,22 @@ public sealed partial class Mlp
         BackwardCore(_main, inputGrad, accumulateParameters: true);
     }
 
+    /// <summary>
+    /// Backprop to the input only: writes dLoss/dInput [batch × InputSize] for the last Forward and leaves every
+    /// parameter gradient untouched (e.g. ∂Q/∂a through a critic in the SAC/TD3 actor update). About half the
+    /// cost of <see cref="Backward"/>, which also computes the weight gradients.
+    /// </summary>
+    public void BackwardInput(ReadOnlySpan<float> outputGrad, Span<float> inputGrad)
+    {
+        int batch = _main.Batch;
+        if (batch < 0)
+            throw new InvalidOperationException("BackwardInput before Forward");
+        CheckBatch(outputGrad.Length, batch, OutputSize, nameof(outputGrad));
+        CheckBatch(inputGrad.Length, batch, InputSize, nameof(inputGrad));
+        outputGrad.CopyTo(_main.Grad[LayerCount - 1]);
+        BackwardCore(_main, inputGrad, accumulateParameters: false);
+    }
+
     public void ZeroGrad()
     {
         foreach (var p in _parameters)

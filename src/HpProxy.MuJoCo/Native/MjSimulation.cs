@@ -8,6 +8,10 @@ namespace HpProxy.MuJoCo.Native;
 /// </summary>
 internal sealed unsafe class MjSimulation : IDisposable
 {
+    // MuJoCo 2.2's XML compiler keeps global parser state (the "last loaded model" of mj_saveLastXML), so loads
+    // are serialised; stepping separate model/data pairs on separate threads is safe.
+    private static readonly Lock LoadLock = new();
+
     private IntPtr _model;
     private IntPtr _data;
 
@@ -18,7 +22,10 @@ internal sealed unsafe class MjSimulation : IDisposable
         const int errorSize = 1000;
         byte* error = stackalloc byte[errorSize];
         error[0] = 0;
-        _model = MuJoCoNative.mj_loadXML(xmlPath, IntPtr.Zero, error, errorSize);
+        lock (LoadLock)
+        {
+            _model = MuJoCoNative.mj_loadXML(xmlPath, IntPtr.Zero, error, errorSize);
+        }
         if (_model == IntPtr.Zero)
             throw new InvalidOperationException($"MuJoCo could not load {Path.GetFileName(xmlPath)}: {Marshal.PtrToStringUTF8((IntPtr)error)}");
         _data = MuJoCoNative.mj_makeData(_model);

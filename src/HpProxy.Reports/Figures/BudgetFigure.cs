@@ -7,7 +7,7 @@ namespace HpProxy.Reports.Figures;
 /// oracle pick and a random pick as dashed bounds.</summary>
 internal static class BudgetFigure
 {
-    public static Plot Create(GroupKey group, IReadOnlyList<BudgetPointView> points, string footer)
+    public static Plot Create(ReportGroup group, IReadOnlyList<BudgetPointView> points, string footer)
     {
         var plt = FigureStyle.Create($"{group}: budget curve", "K, configurations tried (log scale)", "normalised score of the pick (mean)", footer);
         var proxies = points.Select(p => p.Proxy).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -7,12 +7,12 @@ namespace HpProxy.Reports.Figures;
 /// two bounds), and at the checkpoint each proxy chooses.</summary>
 internal static class EarlyStoppingFigure
 {
-    public static Plot Create(GroupKey group, IReadOnlyList<EarlyStoppingView> views, string footer)
+    public static Plot Create(ReportGroup group, IReadOnlyList<EarlyStoppingView> views, string footer)
     {
         var ordered = views.OrderBy(v => v.Proxy, StringComparer.Ordinal).ToList();
-        // Last and oracle-best are per configuration; configurations without a proxy value change them slightly, so
-        // the bounds shown are those over the largest set of configurations.
-        var widest = ordered.MaxBy(v => v.Configurations)!;
+        // Last and oracle-best do not depend on the proxy except through the runs it could score (a proxy that is NaN
+        // everywhere leaves runs out), so the bounds shown are those over the largest set of runs.
+        var widest = ordered.MaxBy(v => v.Runs)!;
         var entries = new List<(string, Interval, Color)>
         {
             ("oracle-best checkpoint", Point(widest.OracleBest), FigureStyle.OracleColor),

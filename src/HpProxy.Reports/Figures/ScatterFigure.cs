@@ -9,7 +9,7 @@ namespace HpProxy.Reports.Figures;
 /// last checkpoint), with the oriented Spearman ρ and Kendall τ in the title.</summary>
 internal static class ScatterFigure
 {
-    public static Plot Create(GroupKey group, string proxy, ProxyDirection direction, IReadOnlyList<ConfigPoint> points, CorrelationView? correlation, string footer)
+    public static Plot Create(ReportGroup group, string proxy, ProxyDirection direction, IReadOnlyList<ConfigPoint> points, CorrelationView? correlation, string footer)
     {
         var usable = points.Where(p => p.Proxies.TryGetValue(proxy, out double v) && double.IsFinite(v) && double.IsFinite(p.Score)).ToList();
         string stats = correlation is null

@@ -7,7 +7,7 @@ namespace HpProxy.Reports.Figures;
 /// oracle pick (upper bound), each proxy, and a random pick (lower bound).</summary>
 internal static class SelectionFigure
 {
-    public static Plot Create(GroupKey group, IReadOnlyList<SelectionView> selections, int b, string footer)
+    public static Plot Create(ReportGroup group, IReadOnlyList<SelectionView> selections, int b, string footer)
     {
         var ordered = selections.OrderBy(s => s.Proxy, StringComparer.Ordinal).ToList();
         var first = ordered[0];

@@ -10,7 +10,7 @@ namespace HpProxy.Reports.Figures;
 /// categories with a small deterministic jitter so that overlapping points stay visible.</summary>
 internal static class SensitivityFigure
 {
-    public static Plot? Create(GroupKey group, string hp, IReadOnlyList<ConfigPoint> points, string footer)
+    public static Plot? Create(ReportGroup group, string hp, IReadOnlyList<ConfigPoint> points, string footer)
     {
         var withValue = points.Where(p => p.Hyperparameters.ContainsKey(hp) && double.IsFinite(p.Score)).ToList();
         if (withValue.Count == 0) return null;

@@ -12,12 +12,14 @@ public sealed record AnalysisViews(
     IReadOnlyList<CorrelationView> Correlations,
     IReadOnlyList<SelectionView> Selections,
     IReadOnlyList<BudgetPointView> Budget,
-    IReadOnlyList<EarlyStoppingView> EarlyStopping);
+    IReadOnlyList<EarlyStoppingView> EarlyStopping,
+    IReadOnlyList<AlgorithmSelectionView> AlgorithmSelection,
+    IReadOnlyList<TransferView> Transfer);
 
-/// <summary>Rank correlation of one proxy with the oracle across the configurations of a group, with 95%
+/// <summary>Rank correlation of one proxy with the oracle across the configurations of a group, with 5–95%
 /// bootstrap intervals (resampling configurations).</summary>
 public sealed record CorrelationView(
-    GroupKey Group,
+    ReportGroup Group,
     string Proxy,
     ProxyDirection Direction,
     double Spearman,
@@ -31,7 +33,7 @@ public sealed record CorrelationView(
 /// <summary>Selection simulation (SPEC.md §6): draw K of the pool, pick by the proxy, record the normalised score
 /// of the pick; mean and 5–95% interval over B draws, next to the oracle pick (upper bound) and a random pick.</summary>
 public sealed record SelectionView(
-    GroupKey Group,
+    ReportGroup Group,
     string Proxy,
     int K,
     int Pool,
@@ -44,11 +46,19 @@ public sealed record SelectionView(
 }
 
 /// <summary>One point of a budget curve: the selection simulation at budget <see cref="K"/>.</summary>
-public sealed record BudgetPointView(GroupKey Group, string Proxy, int K, Interval Pick, Interval Oracle, Interval Random);
+public sealed record BudgetPointView(ReportGroup Group, string Proxy, int K, Interval Pick, Interval Oracle, Interval Random);
 
-/// <summary>Early stopping (SPEC.md §6): mean normalised score when the checkpoint is chosen by the proxy, versus the
-/// last checkpoint and the oracle-best checkpoint, over the configurations of a group.</summary>
-public sealed record EarlyStoppingView(GroupKey Group, string Proxy, double Last, double ProxyChosen, double OracleBest, int Configurations);
+/// <summary>Early stopping (SPEC.md §6): mean normalised score when each run's checkpoint is chosen by the proxy, versus
+/// the last checkpoint and the oracle-best checkpoint, over the runs of a group.</summary>
+public sealed record EarlyStoppingView(ReportGroup Group, string Proxy, double Last, double ProxyChosen, double OracleBest, int Runs);
+
+/// <summary>Algorithm selection (SPEC.md §6): the algorithm whose proxy-selected configuration has the best proxy
+/// value, against the oracle's choice of algorithm.</summary>
+public sealed record AlgorithmSelectionView(string Task, string Demonstrations, string Proxy, string ChosenAlgorithm, double ChosenScore, string OracleAlgorithm, double OracleScore);
+
+/// <summary>HP transfer (SPEC.md §6): the oracle's configuration on a sibling task applied here, against in-situ
+/// selection by the proxy and the oracle's choice here.</summary>
+public sealed record TransferView(ReportGroup Group, string SourceTask, string Proxy, int SharedConfigurations, double TransferScore, double InSituScore, double OracleScore);
 
 /// <summary>A mean with a 5–95% interval.</summary>
 public readonly record struct Interval(double Mean, double Low, double High);

@@ -7,7 +7,7 @@ namespace HpProxy.Reports.Model;
 /// <param name="Proxies">Mean proxy values by name; NaN when the proxy did not apply to any seed.</param>
 /// <param name="Hyperparameters">Sampled hyperparameters read from the run spec (number or text).</param>
 public sealed record ConfigPoint(
-    GroupKey Group,
+    ReportGroup Group,
     string ConfigId,
     int Seeds,
     double Score,

@@ -38,14 +38,14 @@ internal static class Headline
         if (items.Count == 1)
         {
             var c = items[0];
-            return $"Spearman ρ = {F(c.Spearman)} [95% CI {F(c.SpearmanLow)}, {F(c.SpearmanHigh)}], Kendall τ = {F(c.Kendall)} " +
+            return $"Spearman ρ = {F(c.Spearman)} [5–95% {F(c.SpearmanLow)}, {F(c.SpearmanHigh)}], Kendall τ = {F(c.Kendall)} " +
                    $"[{F(c.KendallLow)}, {F(c.KendallHigh)}] over {c.N} configurations on {c.Group.Task}";
         }
         return $"mean Spearman ρ = {F(rho)} and Kendall τ = {F(tau)} over {items.Count} tasks " +
                $"(ρ from {F(items.Min(c => c.Spearman))} to {F(items.Max(c => c.Spearman))}, {items.Sum(c => c.N)} configurations)";
     }
 
-    private static double MeanFinite(IEnumerable<double> values) => Analysis.InterimAnalysis.MeanFinite(values);
+    private static double MeanFinite(IEnumerable<double> values) => Means.Finite(values);
 
     internal static string F(double v) => double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -29,4 +29,4 @@ public sealed record Provenance(
 }
 
 /// <summary>A failed run and its recorded reason.</summary>
-public sealed record FailureView(GroupKey Group, string RunId, string ConfigId, int Seed, int Attempts, string Reason);
+public sealed record FailureView(ReportGroup Group, string RunId, string ConfigId, int Seed, int Attempts, string Reason);

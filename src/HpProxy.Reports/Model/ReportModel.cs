@@ -14,5 +14,5 @@ public sealed record ReportModel(
     IReadOnlyList<FailureView> Failures,
     IReadOnlyList<string> Headline)
 {
-    public IEnumerable<GroupKey> Groups => Points.Select(p => p.Group).Distinct().Order();
+    public IEnumerable<ReportGroup> Groups => Points.Select(p => p.Group).Distinct().Order();
 }

@@ -19,16 +19,9 @@ public static class ReportModelFactory
         var rows = allRows.Where(r => succeeded.Contains(r.RunId))
             .OrderBy(r => r.RunId, StringComparer.Ordinal).ThenBy(r => r.CheckpointIndex).ToList();
 
-        var hyperparameters = new Dictionary<(GroupKey, string), IReadOnlyDictionary<string, HpCell>>();
-        foreach (var run in runs)
-        {
-            var key = (new GroupKey(run.Task, run.Demonstrations, run.Algorithm), run.ConfigId);
-            if (!hyperparameters.ContainsKey(key)) hyperparameters[key] = SpecHyperparameters.Read(run.SpecJson);
-        }
-
-        var points = ConfigurationAggregator.Aggregate(rows, hyperparameters);
+        var points = ReportData.ConfigurationPoints(runs, rows);
         var (directions, unknown) = ProxyDirections.Resolve(rows.SelectMany(r => r.Proxies.Keys), options.ProxyDirections);
-        var analysis = AnalysisSource.Compute(rows, points, directions, options);
+        var analysis = AnalysisSource.Compute(rows, directions, options);
 
         var byState = Enum.GetValues<RunState>().ToDictionary(s => s, s => runs.Count(r => r.State == s));
         var provenance = new Provenance(
@@ -41,7 +34,7 @@ public static class ReportModelFactory
             runs.Select(r => (r.Task, r.Demonstrations, r.Algorithm, r.ConfigId)).Distinct().Count(),
             allRows.Count);
         var failures = runs.Where(r => r.State == RunState.Failed)
-            .Select(r => new FailureView(new GroupKey(r.Task, r.Demonstrations, r.Algorithm), r.RunId, r.ConfigId, r.Seed, r.Attempts,
+            .Select(r => new FailureView(new ReportGroup(r.Task, r.Demonstrations, r.Algorithm), r.RunId, r.ConfigId, r.Seed, r.Attempts,
                 string.IsNullOrWhiteSpace(r.Error) ? "(no reason recorded)" : r.Error))
             .OrderBy(f => f.Group).ThenBy(f => f.ConfigId, StringComparer.Ordinal).ThenBy(f => f.Seed).ThenBy(f => f.RunId, StringComparer.Ordinal)
             .ToList();

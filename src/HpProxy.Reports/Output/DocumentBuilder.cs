@@ -44,7 +44,7 @@ internal static class DocumentBuilder
             blocks.Add(new Paragraph("Warning: no declared direction for " + string.Join(", ", model.UnknownDirections) + "; treated as higher is better."));
         }
         blocks.Add(new Paragraph("Statistics use succeeded runs only: each run's last checkpoint, averaged over seeds per configuration. " +
-            "Intervals of correlations are 95% percentile bootstrap intervals over configurations; selection intervals are 5–95% over B draws."));
+            "Intervals are 5–95%: bootstrap quantiles over resampled configurations for correlations, quantiles over the B draws for selection."));
 
         blocks.Add(new Heading(2, "Failures", "failures"));
         blocks.Add(new Paragraph($"{I(model.Failures.Count)} failed run(s) of {I(p.TotalRuns)}; {I(p.Count(RunState.Cancelled))} cancelled, " +
@@ -57,10 +57,10 @@ internal static class DocumentBuilder
         }
 
         blocks.Add(new Heading(2, "Rank correlation with the oracle", "correlations"));
-        blocks.Add(new Paragraph("Spearman ρ and Kendall τ-b of each proxy with the normalised score across configurations, with 95% bootstrap intervals (also in correlations.csv)."));
+        blocks.Add(new Paragraph("Spearman ρ and Kendall τ-b of each proxy with the normalised score across configurations, with 5–95% bootstrap intervals (also in correlations.csv)."));
         if (a.Correlations.Count > 0)
         {
-            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "direction", "Spearman ρ", "95% CI", "Kendall τ", "95% CI", "n"],
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "direction", "Spearman ρ", "5–95%", "Kendall τ", "5–95%", "n"],
                 a.Correlations.Select(c => (IReadOnlyList<string>)[c.Group.Task, c.Group.Demonstrations, c.Group.Algorithm, c.Proxy, ProxyDirections.CsvName(c.Direction),
                     F(c.Spearman), Ci(c.SpearmanLow, c.SpearmanHigh), F(c.Kendall), Ci(c.KendallLow, c.KendallHigh), I(c.N)]).ToList(),
                 [false, false, false, false, false, true, true, true, true, true]));
@@ -72,7 +72,7 @@ internal static class DocumentBuilder
 
         blocks.Add(new Heading(2, "Selection simulation", "selection"));
         blocks.Add(new Paragraph($"Draw K configurations at random, keep the proxy's best, record its normalised score; repeated B = {I(model.Options.B)} times. " +
-            "The oracle pick (best true score among the same K) is the upper bound, a random one of the K the lower bound; regret = oracle − proxy."));
+            "The oracle pick (best true score among the same K) is the upper bound, a random pick (the mean of the K) the lower bound; regret = oracle − proxy."));
         if (a.Selections.Count > 0)
         {
             blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "K", "pool", "proxy pick", "5–95%", "oracle pick", "random pick", "regret"],
@@ -86,13 +86,44 @@ internal static class DocumentBuilder
         AddFigures(blocks, figures, "budget");
 
         blocks.Add(new Heading(2, "Early stopping", "early-stopping"));
+        blocks.Add(new Paragraph("Per run, the checkpoint with the proxy's best value instead of the last one; means over the runs of a group, " +
+            "next to the last checkpoint and the oracle-best checkpoint."));
         if (a.EarlyStopping.Count > 0)
         {
-            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "last checkpoint", "proxy's checkpoint", "oracle-best checkpoint", "configurations"],
-                a.EarlyStopping.Select(e => (IReadOnlyList<string>)[e.Group.Task, e.Group.Demonstrations, e.Group.Algorithm, e.Proxy, F(e.Last), F(e.ProxyChosen), F(e.OracleBest), I(e.Configurations)]).ToList(),
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "last checkpoint", "proxy's checkpoint", "oracle-best checkpoint", "runs"],
+                a.EarlyStopping.Select(e => (IReadOnlyList<string>)[e.Group.Task, e.Group.Demonstrations, e.Group.Algorithm, e.Proxy, F(e.Last), F(e.ProxyChosen), F(e.OracleBest), I(e.Runs)]).ToList(),
                 [false, false, false, false, true, true, true, true]));
         }
         AddFigures(blocks, figures, "early-stopping");
+
+        blocks.Add(new Heading(2, "Algorithm selection", "algorithm-selection"));
+        blocks.Add(new Paragraph("Each algorithm's configuration is chosen by the proxy; the algorithm whose choice has the best proxy value wins. " +
+            "Compared with the oracle's best configuration of any algorithm. Proxies on algorithm-specific scales are not meaningful here."));
+        if (a.AlgorithmSelection.Count > 0)
+        {
+            blocks.Add(new Table(["task", "demonstrations", "proxy", "chosen algorithm", "its score", "oracle algorithm", "oracle score"],
+                a.AlgorithmSelection.Select(r => (IReadOnlyList<string>)[r.Task, r.Demonstrations, r.Proxy, r.ChosenAlgorithm, F(r.ChosenScore), r.OracleAlgorithm, F(r.OracleScore)]).ToList(),
+                [false, false, false, false, true, false, true]));
+        }
+        else
+        {
+            blocks.Add(new Paragraph("(needs at least two algorithms on a task and demonstration set)"));
+        }
+
+        blocks.Add(new Heading(2, "Hyperparameter transfer", "transfer"));
+        blocks.Add(new Paragraph("The configuration the oracle picks on a sibling task, applied on the target task, against in-situ selection by the proxy " +
+            "and the oracle's pick on the target (among configurations present on both)."));
+        if (a.Transfer.Count > 0)
+        {
+            blocks.Add(new Table(["task", "demonstrations", "algorithm", "source task", "proxy", "shared configurations", "transferred", "in situ (proxy)", "oracle"],
+                a.Transfer.Select(t => (IReadOnlyList<string>)[t.Group.Task, t.Group.Demonstrations, t.Group.Algorithm, t.SourceTask, t.Proxy, I(t.SharedConfigurations),
+                    F(t.TransferScore), F(t.InSituScore), F(t.OracleScore)]).ToList(),
+                [false, false, false, false, false, true, true, true, true]));
+        }
+        else
+        {
+            blocks.Add(new Paragraph("(needs the same configurations on at least two tasks)"));
+        }
 
         blocks.Add(new Heading(2, "Hyperparameter sensitivity", "sensitivity"));
         AddFigures(blocks, figures, "sensitivity");

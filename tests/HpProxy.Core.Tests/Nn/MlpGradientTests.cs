@@ -51,6 +51,27 @@ public class MlpGradientTests
         Assert.All(mlp.Parameters, p => Assert.All(p.Grad, g => Assert.Equal(0f, g)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Backward_input_gives_the_input_gradient_and_leaves_parameters_alone(bool layerNormAndDropout)
+    {
+        var options = layerNormAndDropout ? new MlpOptions { LayerNorm = true, InputDropout = 0.2f, HiddenDropout = 0.2f } : new MlpOptions();
+        var rng = new Rng(21);
+        var mlp = new Mlp(3, [5, 4], 2, Activation.Elu, rng, options);
+        var x = NnTestData.Uniform(rng, Batch * 3);
+        var w = NnTestData.Uniform(rng, Batch * 2);
+        var viaBackward = new float[x.Length];
+        var viaInput = new float[x.Length];
+        mlp.Forward(x, Batch, training: true, new Rng(3));
+        mlp.Backward(w, viaBackward);
+        var grads = mlp.Parameters.Select(p => (float[])p.Grad.Clone()).ToArray();
+        mlp.BackwardInput(w, viaInput);
+        Assert.Equal(viaBackward, viaInput);
+        for (int i = 0; i < grads.Length; i++)
+            Assert.Equal(grads[i], mlp.Parameters[i].Grad);
+    }
+
     /// <summary>
     /// loss = Σ w ⊙ f(x); analytic gradients from Backward(w) against finite differences of every parameter and input.
     /// Training-mode checks (dropout, spectral norm) draw the analytic pass in training mode and the finite differences

@@ -135,3 +135,51 @@ public class LocomotionTaskTests
         return trace;
     }
 }
+
+public class ParallelTaskTests
+{
+    [MuJoCoFact]
+    public void Instances_on_parallel_threads_reproduce_the_sequential_episode()
+    {
+        static double Episode()
+        {
+            using var env = (LocomotionTask)new MuJoCoTasks().Create("walker2d");
+            var obs = new float[17];
+            var act = new float[6];
+            var rng = new HpProxy.Core.Common.Rng(1);
+            env.Reset(8, obs);
+            double total = 0;
+            for (int t = 0; t < 100; t++)
+            {
+                for (int i = 0; i < act.Length; i++) act[i] = (float)rng.Uniform(-1, 1);
+                var s = env.Step(act, obs);
+                total += s.Reward.Value;
+                if (s.Status.EpisodeOver) break;
+            }
+            return total;
+        }
+        double expected = Episode();
+        var results = new double[4];
+        Parallel.For(0, results.Length, i => results[i] = Episode());
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+}
+
+public class MissingModelTests
+{
+    [MuJoCoFact]
+    public void Missing_humanoid_model_names_the_samples_package()
+    {
+        var tasks = new MuJoCoTasks(humanoidModel: Path.Combine(Path.GetTempPath(), "no-such-humanoid.xml"));
+        var e = Assert.Throws<HpProxy.MuJoCo.Native.MuJoCoNotFoundException>(() => tasks.Create("humanoid"));
+        Assert.Contains("libmujoco-samples", e.Message);
+    }
+
+    [MuJoCoFact]
+    public void Missing_model_directory_is_a_clear_error()
+    {
+        var tasks = new MuJoCoTasks(modelDirectory: Path.Combine(Path.GetTempPath(), "no-such-models"));
+        var e = Assert.Throws<FileNotFoundException>(() => tasks.Create("hopper"));
+        Assert.Contains("hopper.xml", e.Message);
+    }
+}

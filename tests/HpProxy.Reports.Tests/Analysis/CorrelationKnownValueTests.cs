@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using HpProxy.Core.Analysis;
 using HpProxy.Core.Proxies;
-using HpProxy.Reports.Analysis;
 using HpProxy.Storage;
 
 namespace HpProxy.Reports.Tests.Analysis;
@@ -53,14 +52,5 @@ public sealed class CorrelationKnownValueTests
             Assert.Equal(x.Length.ToString(CultureInfo.InvariantCulture), cells[11]);
         }
         Assert.Equal(["down", "up"], lines.Select(c => c[3]));
-    }
-
-    [Fact]
-    public void PercentileInterpolatesLikeNumpy()
-    {
-        double[] sorted = [1, 2, 3, 4];
-        Assert.Equal(1.15, Percentile.Of(sorted, 0.05), 12);
-        Assert.Equal(3.85, Percentile.Of(sorted, 0.95), 12);
-        Assert.True(double.IsNaN(Percentile.Of([], 0.5)));
     }
 }

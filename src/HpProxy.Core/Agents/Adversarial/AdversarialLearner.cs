@@ -41,6 +41,10 @@ public sealed class AdversarialLearner : IImitationReward
         (_x, _xAgent, _interp) = (new float[rows * _w], new float[_half * _w], new float[_half * _w]);
         (_labels, _grad) = (new float[rows], new float[rows]);
         LearnedReward = new DiscriminatorReward(this, encoder, actionSize);
+        // Recorded with every checkpoint (DESIGN.md correctness notes): the sign bias of the reward transform
+        // (+1 survival, −1 termination, 0 none) and whether absorbing states neutralise it.
+        _diagnostics["reward_bias"] = _transform.Bias switch { "survival" => 1, "termination" => -1, _ => 0 };
+        _diagnostics["absorbing_states"] = encoder.HasAbsorbingIndicator ? 1 : 0;
     }
 
     public RewardTransform Transform => _transform;
