@@ -23,9 +23,10 @@ internal static class ScatterFigure
         var scatter = plt.Add.ScatterPoints(usable.Select(p => p.Proxies[proxy]).ToArray(), usable.Select(p => p.Score).ToArray(), FigureStyle.Series(0));
         scatter.MarkerSize = 8;
         scatter.LegendText = "configuration (mean over seeds)";
-        var reference = plt.Add.HorizontalLine(1.0, 1.5f, FigureStyle.OracleColor, LinePattern.Dashed);
+        // Solid, not dashed: SkiaSharp's SVG backend cannot draw dash path effects and prints a warning per line.
+        var reference = plt.Add.HorizontalLine(1.0, 1.5f, FigureStyle.OracleColor, LinePattern.Solid);
         reference.LegendText = "expert";
-        var random = plt.Add.HorizontalLine(0.0, 1.5f, FigureStyle.RandomColor, LinePattern.Dashed);
+        var random = plt.Add.HorizontalLine(0.0, 1.5f, FigureStyle.RandomColor, LinePattern.Solid);
         random.LegendText = "random";
         plt.ShowLegend(Alignment.UpperRight);
         return plt;
