@@ -20,6 +20,7 @@ public static class AgentsBench
 {
     public static int Run(string[] args)
     {
+        if (args is ["list"]) return List();
         if (args.Length < 3)
         {
             Console.Error.WriteLine("usage: agents <algorithm> <task> <steps> [name=value ...]");
@@ -69,6 +70,22 @@ public static class AgentsBench
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {cpu / 1000:F1} s CPU, {wallSeconds:F1} s wall, {steps / (cpu / 1000):F0} steps/CPU-s"));
+        return 0;
+    }
+
+    /// <summary>Markdown table of every algorithm's hyperparameters (for docs).</summary>
+    private static int List()
+    {
+        foreach (var algorithm in AlgorithmRegistry.All)
+        {
+            Console.WriteLine($"### {algorithm.Name} ({(algorithm.IsOnline ? "online, budget = environment steps" : "offline, budget = gradient steps")})");
+            Console.WriteLine();
+            Console.WriteLine("| name | default | suggested range | description |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (var h in algorithm.Hyperparameters)
+                Console.WriteLine($"| `{h.Name}` | {h.Default} | {h.SuggestedRange} | {h.Description} |");
+            Console.WriteLine();
+        }
         return 0;
     }
 

@@ -56,7 +56,7 @@ public sealed record WassersteinSettings
             Number("epsilon", d.Epsilon, "entropic regulariser ε (see epsilon_scale)", 1e-6, 1e6),
             Choice("epsilon_scale", d.EpsilonScale, "mean_cost: ε × mean cost; absolute: ε in cost units (POT's reg)"),
             Choice("cost", d.Cost, "ground cost between points"),
-            Integer("max_points", d.MaxPoints, "subsample cap per side (uniform, without replacement)", 2, 20_000),
+            Integer("max_points", d.MaxPoints, "subsample cap per side (uniform, without replacement); two n·m float matrices are held", 2, 5000),
             Integer("iterations", d.Iterations, "maximum Sinkhorn iterations", 1, 1_000_000),
             Number("epsilon_scaling", d.EpsilonScaling, "ε-scaling ratio in [0, 1); 0 = off", 0, 0.99),
             Number("tolerance", d.Tolerance, "stop when the L1 marginal error is below this", 0, 1),

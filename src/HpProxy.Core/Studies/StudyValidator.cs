@@ -53,6 +53,12 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
             SyntaxError(parser.LastGood, "the text after this point cannot be parsed (an unclosed '[', '{' or quote?)");
             return null;
         }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // Any other parser failure is still a problem of the file, never a crash of the loader.
+            SyntaxError(parser.LastGood, "the text after this point cannot be parsed (" + ex.Message + ")");
+            return null;
+        }
         if (stream.Documents.Count == 0 || StudyYamlReader.IsNull(stream.Documents[0].RootNode))
         {
             _r.Errors.Add(new StudyError(_r.File, 1, 1, "", "the study file is empty"));

@@ -11,7 +11,7 @@ public class GemmTests
     {
         var data = new TheoryData<int, int, int, int>();
         // (m, n, k) include: exact tiles, ragged m/n/k, narrow (≤16) panels, k and m beyond one packed block.
-        int[][] shapes = [[8, 32, 4], [1, 1, 1], [7, 17, 5], [9, 33, 3], [16, 6, 129], [256, 256, 17], [13, 70, 300], [300, 40, 2], [6, 16, 16], [250, 530, 9], [24, 40, 7], [8, 24, 8]];
+        int[][] shapes = [[8, 32, 4], [1, 1, 1], [7, 17, 5], [9, 33, 3], [16, 6, 129], [256, 256, 17], [13, 70, 300], [300, 40, 2], [6, 16, 16], [250, 530, 9], [24, 40, 7], [8, 24, 8], [16, 37, 21], [40, 64, 64], [9, 8, 16]];
         foreach (var s in shapes)
             foreach (int bits in new[] { 512, 256 })
                 data.Add(s[0], s[1], s[2], bits);

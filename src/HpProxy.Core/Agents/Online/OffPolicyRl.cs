@@ -73,6 +73,13 @@ public static class OffPolicyRl
         var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing: false);
         var backbone = CreateBackbone(hp.GetString("rl_algorithm", "sac"), context, hp, new SacConfig(), new Td3Config(),
             absorbing.StoredObservationSize, online.BatchSize, encoder);
-        return new OnlineImitationLearner(context, online, absorbing, new InjectedReward(reward), backbone);
+        ReplayBuffer? expert = null;
+        if (online.ExpertMix > 0)
+        {
+            // Demonstration rows are scored by the injected reward like any other row.
+            expert = new ReplayBuffer(Math.Max(1, absorbing.RowsFor(context.Demonstrations.Episodes)), encoder.Size, context.Task.ActionSize, isExpert: true);
+            absorbing.StoreDemonstrations(expert, context.Demonstrations.Episodes);
+        }
+        return new OnlineImitationLearner(context, online, absorbing, new InjectedReward(reward), backbone, expert);
     }
 }
