@@ -322,6 +322,7 @@ public sealed partial class Mlp
 
     /// <summary>
     /// dW += dzᵀ·hin (+ dżᵀ·ḣin when tangents are given), db += column sums of dz; maps through spectral norm.
+    /// An empty <paramref name="dz"/> stands for an all-zero adjoint (gradient penalty) and costs nothing.
     /// </summary>
     private void AccumulateLinearGrads(int l, ReadOnlySpan<float> dz, ReadOnlySpan<float> hin, ReadOnlySpan<float> dzDot, ReadOnlySpan<float> hinDot, int batch)
     {
@@ -330,10 +331,13 @@ public sealed partial class Mlp
         var wGrad = spectral ? _effectiveGrads[l].AsSpan() : _weights[l].Grad.AsSpan();
         if (spectral)
             wGrad.Clear();
-        Gemm.MultiplyTransposedA(dz, hin, wGrad, fout, fin, batch, accumulate: true);
+        if (!dz.IsEmpty)
+        {
+            Gemm.MultiplyTransposedA(dz, hin, wGrad, fout, fin, batch, accumulate: true);
+            Gemm.AddColumnSums(dz, batch, fout, _biases[l].Grad);
+        }
         if (!dzDot.IsEmpty)
             Gemm.MultiplyTransposedA(dzDot, hinDot, wGrad, fout, fin, batch, accumulate: true);
-        Gemm.AddColumnSums(dz, batch, fout, _biases[l].Grad);
         if (spectral)
             _spectral[l].Backward(_effectiveWeights[l], wGrad, _weights[l].Grad);
     }
