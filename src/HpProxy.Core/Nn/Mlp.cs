@@ -11,6 +11,9 @@ namespace HpProxy.Core.Nn;
 /// ~ U(−1/√fan_in, 1/√fan_in); the output layer's are then multiplied by <see cref="MlpOptions.OutputInitScale"/>.
 /// The weights are drawn first, layer by layer (weight then bias), so the same seed gives the same weights
 /// whatever the options; the spectral-norm vectors are drawn afterwards.
+///
+/// Not thread-safe: an instance owns its forward/backward buffers. Different instances may train on different
+/// threads (the GEMM's packing buffers are per thread).
 /// </summary>
 public sealed partial class Mlp
 {
