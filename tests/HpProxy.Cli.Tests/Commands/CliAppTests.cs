@@ -211,6 +211,25 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(0, afterResume.GetProperty("cancelled").GetInt32());
     }
 
+    [Fact]
+    public void A_failing_report_after_a_complete_study_says_how_to_rebuild_it()
+    {
+        string file = _dir.File("rep.yaml", "name: rep\n");
+        var services = CliRunner.Services(new FakeFrontEnd(StudyLoad.Planned(FakeFrontEnd.Study("rep", 2)))) with { Reports = new ThrowingReports() };
+
+        var r = CliRunner.Run(services, "run", file, "--workers", "1", "--results", Results);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("2 succeeded, 0 failed, 0 cancelled of 2 runs", r.Out);
+        Assert.Contains("the study is complete but its report failed: no fonts", r.Err);
+        Assert.Contains("rebuild it with: hpproxy report rep --results ", r.Err);
+    }
+
+    private sealed class ThrowingReports : IReportWriter
+    {
+        public string Build(IStudyStore store, HpProxy.Scheduling.StudyLocation location) => throw new InvalidOperationException("no fonts");
+    }
+
     private sealed class ThrowingCatalog : ICatalog
     {
         public IReadOnlyList<CatalogEntry> Tasks() => throw ProductServices.Missing("the task registry");
