@@ -31,6 +31,12 @@ public static class CommandTable
         new("cancel", "cancel every pending run (running runs finish their attempt)", ["study"], [Results, Postgres]),
         new("report", "rebuild the report from stored rows (nothing is retrained)", ["study"], [Results, Postgres]),
         new("export", "write runs.csv and checkpoints.csv", ["study"], [new("csv", "DIR", "folder for the CSV files (required)"), Results, Postgres]),
+        new("dashboard", "serve live progress and the report in a browser (loopback unless --urls and --token)", ["study"], [
+                new("urls", "URLS", "where to listen, ';'-separated (default http://127.0.0.1:5100)"),
+                new("token", "TOKEN", "access token (or HPPROXY_DASHBOARD_TOKEN); required off loopback and for actions"),
+                Results,
+                Postgres,
+            ]),
         new("tasks", "list the tasks a study can use", [], []),
         new("algorithms", "list the imitation-learning algorithms", [], []),
         new("proxies", "list the proxies", [], []),

@@ -51,7 +51,7 @@ public sealed class CliAppTests : IDisposable
         var run = CliRunner.Run(CliRunner.Services(), "run", "--help");
 
         Assert.Equal(0, all.ExitCode);
-        foreach (string c in new[] { "run", "validate", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
+        foreach (string c in new[] { "run", "validate", "dashboard", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
         {
             Assert.Contains($"  {c} ", all.Out);
         }
@@ -97,7 +97,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Study_commands_on_an_unknown_study_are_bad_input()
     {
-        foreach (string command in new[] { "status", "resume", "cancel", "report" })
+        foreach (string command in new[] { "status", "resume", "cancel", "report", "dashboard" })
         {
             var r = CliRunner.Run(CliRunner.Services(), command, "ghost", "--results", Results);
             Assert.Equal(2, r.ExitCode);
