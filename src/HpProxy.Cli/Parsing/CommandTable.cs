@@ -31,11 +31,11 @@ public static class CommandTable
         new("cancel", "cancel every pending run (running runs finish their attempt)", ["study"], [Results, Postgres]),
         new("report", "rebuild the report from stored rows (nothing is retrained)", ["study"], [Results, Postgres]),
         new("export", "write runs.csv and checkpoints.csv", ["study"], [new("csv", "DIR", "folder for the CSV files (required)"), Results, Postgres]),
-        new("dashboard", "serve live progress, failures, runs and figures in a browser (plus Hangfire's dashboard)",
-            ["study"], [
-                new("urls", "URL", "where to listen (default http://127.0.0.1:5100; a non-loopback address needs --token)"),
-                new("token", "T", "token for actions and for non-loopback binding (or set HPPROXY_DASHBOARD_TOKEN)"),
+        new("dashboard", "serve live progress and the report in a browser (loopback unless --urls and --token)", ["study"], [
+                new("urls", "URLS", "where to listen, ';'-separated (default http://127.0.0.1:5100)"),
+                new("token", "TOKEN", "access token (or HPPROXY_DASHBOARD_TOKEN); required off loopback and for actions"),
                 Results,
+                Postgres,
             ]),
         new("demos", "generate demonstrations into an RLDS Parquet file, or show what such a file holds",
             ["generate|show", "task|file"], [
