@@ -12,7 +12,7 @@ namespace HpProxy.Cli.Commands;
 /// "sac-expert" demonstrator. The final return (and the score against a scripted demonstrator, if the task has
 /// one) is stored in the artifact, so a weak expert is visible as weak.
 /// </summary>
-internal static class ExpertCommand
+public static class ExpertCommand
 {
     public const long DefaultSteps = 1_000_000; // SAC paper's MuJoCo budget (Haarnoja et al. 2018, Fig. 1)
 

@@ -10,7 +10,7 @@ using HpProxy.Scheduling.Catalog;
 namespace HpProxy.Cli.Commands;
 
 /// <summary>The options shared by <c>sanity</c> and <c>expert train</c>, parsed and checked.</summary>
-internal sealed record GroundTruthOptions(string Task, GroundTruthConfig Config)
+public sealed record GroundTruthOptions(string Task, GroundTruthConfig Config)
 {
     public static readonly OptionSpec Steps = new("steps", "N", "environment steps of training (default: 20000 for sanity, 1000000 for an expert)");
     public static readonly OptionSpec Seed = new("seed", "S", "root seed of the run (default 0)");

@@ -13,7 +13,7 @@ namespace HpProxy.Cli.Commands;
 /// backbone can be told apart from a broken imitation reward. A diagnostic only: it is never part of a study
 /// and writes nothing to any study store.
 /// </summary>
-internal static class SanityCommand
+public static class SanityCommand
 {
     public const long DefaultSteps = 20_000;
 
