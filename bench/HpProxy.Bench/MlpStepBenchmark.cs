@@ -19,6 +19,8 @@ internal static class MlpStepBenchmark
         Console.WriteLine($"MLP step, batch {Batch}, relu, one thread; median of {repeats} repeats");
         Measure("17-256-256-6", [256, 256], repeats, stepsPerRepeat: 20);
         Measure("17-64-64-6", [64, 64], repeats, stepsPerRepeat: 400);
+        MeasurePenalty("23-256-256-1", [256, 256], repeats, stepsPerRepeat: 10);
+        MeasurePenalty("23-64-64-1", [64, 64], repeats, stepsPerRepeat: 200);
         return 0;
     }
 
@@ -71,6 +73,24 @@ internal static class MlpStepBenchmark
         var (_, act) = MedianMs(Act, repeats, stepsPerRepeat * 10);
         Console.WriteLine($"{name,-14} act (batch-1 forward): thread CPU {act * 1000,7:F2} µs");
         Console.WriteLine($"{name,-14} step: wall {stepWall,8:F4} ms, thread CPU {stepCpu,8:F4} ms   (CPU: forward {forward:F4}, backward {backward:F4}, adam {adamMs:F4})   allocated {bytesPerStep:F0} B/step");
+    }
+
+    /// <summary>Gradient penalty (double backprop) of a discriminator on (s, a) inputs, batch 256.</summary>
+    private static void MeasurePenalty(string name, int[] hidden, int repeats, int stepsPerRepeat)
+    {
+        var rng = new Rng(2);
+        var d = new Mlp(23, hidden, 1, Activation.Relu, rng);
+        var x = new float[Batch * 23];
+        for (int i = 0; i < x.Length; i++)
+            x[i] = (float)rng.NextGaussian();
+        void Penalty() => d.GradientPenalty(x, Batch, 10f);
+        for (int i = 0; i < Math.Max(100, stepsPerRepeat * 3); i++)
+            Penalty();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Penalty();
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (_, cpu) = MedianMs(Penalty, repeats, stepsPerRepeat);
+        Console.WriteLine($"{name,-14} gradient penalty: thread CPU {cpu,8:F4} ms   allocated {bytes} B");
     }
 
     /// <summary>Median over repeats of (wall ms, thread-CPU ms) per call.</summary>

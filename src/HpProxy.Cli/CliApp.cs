@@ -54,6 +54,7 @@ public static class CliApp
     private static int Dispatch(ParsedCommand cmd, CliContext ctx) => cmd.Name switch
     {
         "run" => RunCommand.Execute(cmd, ctx),
+        "validate" => ValidateCommand.Execute(cmd, ctx),
         "resume" => ResumeCommand.Execute(cmd, ctx),
         "worker" => WorkerCommand.Execute(cmd, ctx),
         "status" => StatusCommand.Execute(cmd, ctx),

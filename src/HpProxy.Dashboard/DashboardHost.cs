@@ -28,11 +28,16 @@ public static class DashboardHost
     public const string DefaultUrls = "http://127.0.0.1:5100";
 
     /// <summary>Opens the study under <paramref name="resultsRoot"/> and serves it until cancelled.</summary>
-    /// <exception cref="ArgumentException">A non-loopback URL without a token, or a bad study name.</exception>
+    /// <exception cref="ArgumentException">A non-loopback URL without a token, a bad study name, or no such study.</exception>
     public static void Run(string resultsRoot, string studyName, string urls, string? token, CancellationToken cancellationToken)
     {
         Binding.Validate(urls, token);
         var location = StudyLocation.Create(resultsRoot, studyName);
+        if (location.Postgres is null && !File.Exists(Path.Combine(location.StudyDirectory, StudyStoreFactory.SqliteFileName)))
+        {
+            // Opening would create an empty study; a typo in the name should say so instead.
+            throw new ArgumentException($"no study '{studyName}' under {location.ResultsRoot} (no {StudyStoreFactory.SqliteFileName})", nameof(studyName));
+        }
         var scheduling = SchedulingOptions.FromEnvironment();
         var store = StudyStoreFactory.Open(location.ResultsRoot, location.StudyName, location.Postgres);
         JobStorage? hangfire = location.Postgres is not null || File.Exists(location.HangfireDatabasePath)

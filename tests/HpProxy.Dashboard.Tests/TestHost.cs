@@ -24,7 +24,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         int port = FreePort();
         string url = $"http://127.0.0.1:{port}";
-        var settings = new DashboardSettings(study, store, url, token, reportDirectory, hangfire) { CacheFor = TimeSpan.Zero };
+        var settings = new DashboardSettings(study, store, url, token, reportDirectory, hangfire) { CacheFor = TimeSpan.Zero, PointsCacheFor = TimeSpan.Zero };
         var app = DashboardHost.Build(settings);
         await app.StartAsync();
         return new TestHost(app, new Uri(url));

@@ -49,6 +49,16 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public void HeatmapSvgDrawsItsCellsAsVectors()
+    {
+        // One filled rectangle per proxy × algorithm cell (a bitmap heatmap would be dropped by the SVG backend).
+        var svg = XDocument.Load(Result.Figures.Single(f => f.EndsWith("heatmap__pendulum__synthetic-10.svg", StringComparison.Ordinal)));
+        int filled = svg.Descendants().Count(e => e.Name.LocalName == "rect" && ((string?)e.Attribute("fill"))?.StartsWith('#') == true);
+        Assert.True(filled >= 3 * 2, $"{filled} filled cells");
+        Assert.Contains("1.00", svg.ToString());
+    }
+
+    [Fact]
     public void CsvHasHeaderAndOneRowPerGroupAndProxy()
     {
         string[] lines = File.ReadAllLines(Result.CorrelationsCsv);

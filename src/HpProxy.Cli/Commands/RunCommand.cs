@@ -27,9 +27,15 @@ internal static class RunCommand
         var location = CliContext.Locate(cmd, study.Name);
         using var store = ctx.Services.Stores.Open(location);
         store.Migrate();
+        var previous = store.GetStudy();
         store.SaveStudy(study.Name, study.FileHash, study.FileText, ctx.Services.CodeVersion);
         int added = store.AddRuns(study.Runs);
         ctx.Out.WriteLine($"study {study.Name}: {study.Runs.Count} runs planned, {added} new, in {location.StudyDirectory}");
+        if (previous is not null && previous.FileHash != study.FileHash)
+        {
+            // Runs are keyed by their spec, so an edit only adds runs; earlier runs stay and count in the report.
+            ctx.Out.WriteLine($"note: the study file changed since it was last run; runs of earlier versions are kept ({store.GetProgress().Total} in total)");
+        }
         foreach (var need in study.References)
         {
             if (store.GetReferences(need.Task, need.Demonstrations) is not null) continue;

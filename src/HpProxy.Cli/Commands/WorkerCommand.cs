@@ -22,11 +22,20 @@ internal static class WorkerCommand
         var log = new LogWriter(file ?? ctx.Out);
         GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogBridge(log.Write));
         using var signal = new ShutdownSignal();
-        var host = new WorkerHost(location, ctx.Services.Stores, ctx.Services.Work(), ctx.Services.Scheduling, threads, log.Write)
+        try
         {
-            StayWhenIdle = stay,
-        };
-        host.Run(signal.Token);
-        return ExitCodes.Ok;
+            var host = new WorkerHost(location, ctx.Services.Stores, ctx.Services.Work(), ctx.Services.Scheduling, threads, log.Write)
+            {
+                StayWhenIdle = stay,
+            };
+            host.Run(signal.Token);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e)
+        {
+            // The coordinator points at this log when workers keep dying; the reason must be in it.
+            log.Write($"worker: stopped by an error: {e.GetType().Name}: {e.Message}");
+            throw;
+        }
     }
 }

@@ -15,6 +15,7 @@ public static class CommandTable
     [
         new("run", "validate and plan a study file, run it to the end with worker processes, build the report",
             ["study.yaml"], [Workers, Results, NoReport, Postgres]),
+        new("validate", "check and plan a study file without running anything", ["study.yaml"], []),
         new("resume", "run the unfinished (and cancelled) runs of a study, then build the report",
             ["study"], [Workers, Results, NoReport, new("retry-failed", null, "also run failed runs again"), Postgres]),
         new("worker", "serve a study's runs (started by run/resume; start more by hand on other machines)",

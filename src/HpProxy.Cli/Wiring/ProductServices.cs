@@ -1,5 +1,5 @@
 using System.Reflection;
-using HpProxy.Core.Envs.Classic;
+using HpProxy.Core.Agents;
 using HpProxy.Core.Proxies;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Studies;
@@ -9,10 +9,9 @@ using HpProxy.Scheduling.Jobs;
 namespace HpProxy.Cli.Wiring;
 
 /// <summary>
-/// The composition root of the command line: the real pieces behind the commands. Until a piece is merged its
-/// slot reports itself missing (a runtime failure, exit code 1) instead of pretending to work; the two slots
-/// still open are <see cref="StudyCatalog"/> and <see cref="RunServices"/> (they need an algorithm registry and a
-/// demonstration source).
+/// The composition root of the command line: the real pieces behind the commands (registries composed in
+/// <see cref="ProductRunServices"/>). A piece that is not part of the build reports itself missing (a runtime
+/// failure, exit code 1) instead of pretending to work.
 /// </summary>
 public static class ProductServices
 {
@@ -30,10 +29,10 @@ public static class ProductServices
         new ProductCatalog());
 
     /// <summary>What studies may name: tasks, demonstrators, regimes, algorithms, proxies.</summary>
-    public static IStudyCatalog StudyCatalog() => throw Missing("the study catalog (task providers and algorithm factories)");
+    public static IStudyCatalog StudyCatalog() => ProductRunServices.Catalog();
 
     /// <summary>What a run needs: tasks, algorithms, proxies, demonstrations.</summary>
-    public static RunServices RunServices() => throw Missing("the run services (task providers and algorithm factories)");
+    public static RunServices RunServices() => ProductRunServices.Create();
 
     public static IReportWriter Reports() => new ProductReportWriter(Version);
 
@@ -41,12 +40,13 @@ public static class ProductServices
 
     private sealed class ProductCatalog : ICatalog
     {
-        // MuJoCo tasks join here once HpProxy.MuJoCo has a task provider.
         public IReadOnlyList<CatalogEntry> Tasks() =>
-            [.. new ClassicControlTasks().Tasks.Select(t => new CatalogEntry(t.Name,
+            [.. ProductRunServices.Tasks.Select(t => new CatalogEntry(t.Name,
                 $"{t.Description} [{t.Family}; obs {t.ObservationSize}, act {t.ActionSize}, horizon {t.Horizon}{(t.TerminatesEarly ? ", terminates early" : "")}]"))];
 
-        public IReadOnlyList<CatalogEntry> Algorithms() => throw Missing("the algorithm registry");
+        public IReadOnlyList<CatalogEntry> Algorithms() =>
+            [.. AlgorithmRegistry.All.Select(a => new CatalogEntry(a.Name,
+                $"{(a.IsOnline ? "online (budget in environment steps)" : "offline (budget in gradient steps)")}; hyperparameters: {string.Join(", ", a.Hyperparameters.Select(h => h.Name))}"))];
 
         public IReadOnlyList<CatalogEntry> Proxies() =>
             [.. ProxyRegistry.All.Select(p => new CatalogEntry(p.Name, $"{p.Description} ({Direction(p.Direction)})"))];

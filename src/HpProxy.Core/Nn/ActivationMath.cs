@@ -104,6 +104,51 @@ internal static class ActivationMath
             dz[i] = dy[i] * Derivative(activation, z[i], y[i]);
     }
 
+    /// <summary>
+    /// Reverse of ȧ = f'(n) ⊙ ṅ together with a = f(n), in place: given adjoints ā (<paramref name="aBar"/>) and
+    /// ǡ (<paramref name="aDotBar"/>), writes n̄ = f'(n) ⊙ ā + f''(n) ⊙ ṅ ⊙ ǡ into aBar and ṅ̄ = f'(n) ⊙ ǡ into
+    /// aDotBar (product rule). The activation switch is outside the element loops.
+    /// </summary>
+    public static void SecondOrderBackward(Activation activation, ReadOnlySpan<float> n, ReadOnlySpan<float> a, ReadOnlySpan<float> nDot,
+        Span<float> aBar, Span<float> aDotBar)
+    {
+        switch (activation)
+        {
+            case Activation.Identity:
+                return; // f' = 1, f'' = 0
+            case Activation.Relu:
+            case Activation.LeakyRelu:
+                Backward(activation, n, a, aBar, aBar);
+                Backward(activation, n, a, aDotBar, aDotBar);
+                return;
+            case Activation.Tanh:
+                for (int i = 0; i < aBar.Length; i++)
+                {
+                    float y = a[i], d1 = 1f - y * y, d2 = -2f * y * d1;
+                    aBar[i] = d1 * aBar[i] + d2 * nDot[i] * aDotBar[i];
+                    aDotBar[i] = d1 * aDotBar[i];
+                }
+                return;
+            case Activation.Sigmoid:
+                for (int i = 0; i < aBar.Length; i++)
+                {
+                    float y = a[i], d1 = y * (1f - y), d2 = d1 * (1f - 2f * y);
+                    aBar[i] = d1 * aBar[i] + d2 * nDot[i] * aDotBar[i];
+                    aDotBar[i] = d1 * aDotBar[i];
+                }
+                return;
+            default:
+                for (int i = 0; i < aBar.Length; i++)
+                {
+                    float d1 = Derivative(activation, n[i], a[i]);
+                    float d2 = SecondDerivative(activation, n[i], a[i]);
+                    aBar[i] = d1 * aBar[i] + d2 * nDot[i] * aDotBar[i];
+                    aDotBar[i] = d1 * aDotBar[i];
+                }
+                return;
+        }
+    }
+
     /// <summary>f'(z), given y = f(z).</summary>
     public static float Derivative(Activation activation, float z, float y) => activation switch
     {

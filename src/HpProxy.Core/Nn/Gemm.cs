@@ -143,11 +143,11 @@ internal static unsafe class Gemm
                             // A partial last panel would read past the rows of A: pack just that panel, zero-padded.
                             PackA(a + (nint)(ic + fullRows) * rsA + (nint)pc * csA, rsA, csA, mc - fullRows, kc, mr, pa);
                         }
-                        for (int jr = 0; jr < nc; jr += nr)
+                        for (int jr = 0, panel; jr < nc; jr += panel)
                         {
-                            // Panel width: NR, or narrower for a narrow last panel (see PanelWidth).
-                            int width = Math.Min(nr, nc - jr);
-                            int panel = PanelWidth(wide, width, nr);
+                            // Panel width: NR, or narrower near the right edge (see PanelWidth).
+                            panel = PanelWidth(wide, nc - jr, nr);
+                            int width = Math.Min(panel, nc - jr);
                             float* bp = pb + (nint)jr * kc;
                             for (int ir = 0; ir < mc; ir += mr)
                             {
@@ -217,10 +217,13 @@ internal static unsafe class Gemm
     }
 
     /// <summary>
-    /// Width of the B panel that holds <paramref name="width"/> remaining columns: NR, or on the 512-bit path 16
-    /// or 8 for a narrow last panel (a 6-wide output layer would waste 26 of 32 lanes in an 8×32 tile).
+    /// Width of the next B panel when <paramref name="remaining"/> columns are left. On the 512-bit path: 32
+    /// while more than 24 remain (padding at most 7 lanes), a full 16 for 17–24 (then an 8 for the rest), 16 for
+    /// 9–16 and 8 for 1–8: a 6-wide output layer would waste 26 of 32 lanes in an 8×32 tile, a 17-wide input
+    /// layer 15 (16 + 8 wastes 7 lanes, and an 8-wide panel costs half a 16-wide one). Every panel but the last
+    /// is full, so the panel starting at column j sits at j·kc in the packed buffer.
     /// </summary>
-    private static int PanelWidth(bool wide, int width, int nr) => !wide ? nr : width <= 8 ? 8 : width <= 16 ? 16 : nr;
+    private static int PanelWidth(bool wide, int remaining, int nr) => !wide ? nr : remaining > 24 ? nr : remaining > 8 ? 16 : 8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Kernel(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, float* cp, int ldc)
@@ -281,17 +284,17 @@ internal static unsafe class Gemm
     }
 
     /// <summary>
-    /// Packs B[kc×nc] (strided) into NR-wide panels, p-major: the panel starting at column j0 sits at dst + j0·kc
-    /// as [p·width + j]; a narrow last panel is packed at its <see cref="PanelWidth"/>.
+    /// Packs B[kc×nc] (strided) into panels of <see cref="PanelWidth"/> columns, p-major: the panel starting at
+    /// column j0 sits at dst + j0·kc as [p·panel + j].
     /// Columns past nc are zero.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(float* b, int rs, int cs, int kc, int nc, int nr, bool wide, float* dst)
     {
-        for (int j0 = 0; j0 < nc; j0 += nr)
+        for (int j0 = 0, panel; j0 < nc; j0 += panel)
         {
-            int width = Math.Min(nr, nc - j0);
-            int panel = PanelWidth(wide, width, nr);
+            panel = PanelWidth(wide, nc - j0, nr);
+            int width = Math.Min(panel, nc - j0);
             float* d0 = dst + (nint)j0 * kc;
             for (int p = 0; p < kc; p++)
                 new Span<float>(d0 + p * panel + width, panel - width).Clear();

@@ -79,20 +79,20 @@ public sealed partial class Mlp
         }
 
         // (5) reverse of the (primal, tangent) pass with ȳ = 0, ẏ̄ = 1.
+        // While the primal adjoints are exactly zero they are not computed: ȳ = 0 at the output, and with
+        // f'' ≡ 0 (relu, leaky relu, identity) and no layer norm n̄ = f'(n)·ā stays 0 all the way down, which
+        // skips half of the products for the most common discriminators.
+        bool primalZero = true;
         {
             int l = layers - 1;
             int fin = _sizes[l], fout = _sizes[l + 1];
             var zDotBar = c.GradDot[l].AsSpan(0, batch * fout);
             zDotBar.Fill(1f);
-            var zBar = c.Grad[l].AsSpan(0, batch * fout);
-            zBar.Clear();
-            AccumulateLinearGrads(l, zBar, c.LayerInput(l).AsSpan(0, batch * fin), zDotBar, c.LayerInputDot(l).AsSpan(0, batch * fin), batch);
+            AccumulateLinearGrads(l, Span<float>.Empty, c.LayerInput(l).AsSpan(0, batch * fin), zDotBar, c.LayerInputDot(l).AsSpan(0, batch * fin), batch);
             if (l > 0)
-            {
-                c.Grad[l - 1].AsSpan(0, batch * fin).Clear(); // ā = ȳ·W = 0
                 Gemm.Multiply(zDotBar, _effectiveWeights[l], c.GradDot[l - 1].AsSpan(0, batch * fin), batch, fin, fout, accumulate: false);
-            }
         }
+        bool linearPieces = _activation is Activation.Relu or Activation.LeakyRelu or Activation.Identity;
         for (int l = layers - 2; l >= 0; l--)
         {
             int fin = _sizes[l], fout = _sizes[l + 1];
@@ -101,28 +101,33 @@ public sealed partial class Mlp
             var aDotBar = c.GradDot[l].AsSpan(0, len);
             var n = c.N[l].AsSpan(0, len);
             var a = c.A[l].AsSpan(0, len);
-            var nDot = c.NDot[l].AsSpan(0, len);
-            for (int i = 0; i < len; i++)
+            if (primalZero && linearPieces && !_options.LayerNorm)
             {
-                float d1 = ActivationMath.Derivative(_activation, n[i], a[i]);
-                float d2 = ActivationMath.SecondDerivative(_activation, n[i], a[i]);
-                aBar[i] = d1 * aBar[i] + d2 * nDot[i] * aDotBar[i]; // n̄
-                aDotBar[i] = d1 * aDotBar[i];                       // ṅ̄
+                ActivationMath.Backward(_activation, n, a, aDotBar, aDotBar); // ṅ̄ = f'(n) ⊙ ǡ; n̄ = 0
             }
-            if (_options.LayerNorm)
+            else
             {
-                for (int r = 0; r < batch; r++)
+                if (primalZero)
+                    aBar.Clear();
+                ActivationMath.SecondOrderBackward(_activation, n, a, c.NDot[l].AsSpan(0, len), aBar, aDotBar);
+                if (_options.LayerNorm)
                 {
-                    LayerNormMath.ReverseTangent(c.Xhat[l].AsSpan(r * fout, fout), c.InvStd[l][r], c.XhatDot[l].AsSpan(r * fout, fout),
-                        c.ZDot[l].AsSpan(r * fout, fout), _gains[l].Value, _gains[l].Grad, _shifts[l].Grad,
-                        aBar.Slice(r * fout, fout), aDotBar.Slice(r * fout, fout));
+                    for (int r = 0; r < batch; r++)
+                    {
+                        LayerNormMath.ReverseTangent(c.Xhat[l].AsSpan(r * fout, fout), c.InvStd[l][r], c.XhatDot[l].AsSpan(r * fout, fout),
+                            c.ZDot[l].AsSpan(r * fout, fout), _gains[l].Value, _gains[l].Grad, _shifts[l].Grad,
+                            aBar.Slice(r * fout, fout), aDotBar.Slice(r * fout, fout));
+                    }
                 }
+                primalZero = false;
             }
-            // Now aBar = z̄ and aDotBar = ż̄.
-            AccumulateLinearGrads(l, aBar, c.LayerInput(l).AsSpan(0, batch * fin), aDotBar, c.LayerInputDot(l).AsSpan(0, batch * fin), batch);
+            // Now aBar = z̄ (unless primalZero) and aDotBar = ż̄.
+            var zBar = primalZero ? Span<float>.Empty : aBar;
+            AccumulateLinearGrads(l, zBar, c.LayerInput(l).AsSpan(0, batch * fin), aDotBar, c.LayerInputDot(l).AsSpan(0, batch * fin), batch);
             if (l > 0)
             {
-                Gemm.Multiply(aBar, _effectiveWeights[l], c.Grad[l - 1].AsSpan(0, batch * fin), batch, fin, fout, accumulate: false);
+                if (!primalZero)
+                    Gemm.Multiply(aBar, _effectiveWeights[l], c.Grad[l - 1].AsSpan(0, batch * fin), batch, fin, fout, accumulate: false);
                 Gemm.Multiply(aDotBar, _effectiveWeights[l], c.GradDot[l - 1].AsSpan(0, batch * fin), batch, fin, fout, accumulate: false);
             }
         }

@@ -11,6 +11,9 @@ namespace HpProxy.Core.Nn;
 /// ~ U(−1/√fan_in, 1/√fan_in); the output layer's are then multiplied by <see cref="MlpOptions.OutputInitScale"/>.
 /// The weights are drawn first, layer by layer (weight then bias), so the same seed gives the same weights
 /// whatever the options; the spectral-norm vectors are drawn afterwards.
+///
+/// Not thread-safe: an instance owns its forward/backward buffers. Different instances may train on different
+/// threads (the GEMM's packing buffers are per thread).
 /// </summary>
 public sealed partial class Mlp
 {
@@ -322,6 +325,7 @@ public sealed partial class Mlp
 
     /// <summary>
     /// dW += dzᵀ·hin (+ dżᵀ·ḣin when tangents are given), db += column sums of dz; maps through spectral norm.
+    /// An empty <paramref name="dz"/> stands for an all-zero adjoint (gradient penalty) and costs nothing.
     /// </summary>
     private void AccumulateLinearGrads(int l, ReadOnlySpan<float> dz, ReadOnlySpan<float> hin, ReadOnlySpan<float> dzDot, ReadOnlySpan<float> hinDot, int batch)
     {
@@ -330,10 +334,13 @@ public sealed partial class Mlp
         var wGrad = spectral ? _effectiveGrads[l].AsSpan() : _weights[l].Grad.AsSpan();
         if (spectral)
             wGrad.Clear();
-        Gemm.MultiplyTransposedA(dz, hin, wGrad, fout, fin, batch, accumulate: true);
+        if (!dz.IsEmpty)
+        {
+            Gemm.MultiplyTransposedA(dz, hin, wGrad, fout, fin, batch, accumulate: true);
+            Gemm.AddColumnSums(dz, batch, fout, _biases[l].Grad);
+        }
         if (!dzDot.IsEmpty)
             Gemm.MultiplyTransposedA(dzDot, hinDot, wGrad, fout, fin, batch, accumulate: true);
-        Gemm.AddColumnSums(dz, batch, fout, _biases[l].Grad);
         if (spectral)
             _spectral[l].Backward(_effectiveWeights[l], wGrad, _weights[l].Grad);
     }

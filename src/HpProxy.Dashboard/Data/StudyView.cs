@@ -54,7 +54,7 @@ public sealed class StudyView(DashboardSettings settings) : IDisposable
         lock (_gate)
         {
             var now = settings.Clock.GetUtcNow();
-            if (_rows is { } cached && now - cached.At < settings.CacheFor) return cached;
+            if (_rows is { } cached && now - cached.At < settings.PointsCacheFor) return cached;
             IReadOnlyList<CheckpointRow> rows = settings.Store.GetCheckpoints();
             _rows = (now, rows, ReportData.ConfigurationPoints(snapshot.Runs, rows));
             return _rows.Value;

@@ -23,11 +23,15 @@ internal static class BudgetFigure
         var widest = points.GroupBy(p => p.Proxy).MaxBy(g => g.Count())!.OrderBy(p => p.K).ToList();
         var oracle = plt.Add.Scatter(widest.Select(p => Math.Log10(p.K)).ToArray(), widest.Select(p => p.Oracle.Mean).ToArray(), FigureStyle.OracleColor);
         oracle.LegendText = "oracle pick";
-        oracle.LinePattern = LinePattern.Dashed;
+        // Bounds are told apart by colour and marker shape, not dashes: Skia's SVG backend cannot write dash
+        // effects (it prints a warning per line and draws them solid), and PNG and SVG must look the same.
+        oracle.MarkerShape = MarkerShape.FilledSquare;
+        oracle.MarkerSize = 7;
         oracle.LineWidth = 2;
         var random = plt.Add.Scatter(widest.Select(p => Math.Log10(p.K)).ToArray(), widest.Select(p => p.Random.Mean).ToArray(), FigureStyle.RandomColor);
         random.LegendText = "random pick";
-        random.LinePattern = LinePattern.Dashed;
+        random.MarkerShape = MarkerShape.FilledTriangleUp;
+        random.MarkerSize = 8;
         random.LineWidth = 2;
         plt.Axes.Bottom.SetTicks(ks.Select(k => Math.Log10(k)).ToArray(), ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         plt.ShowLegend(Edge.Right);

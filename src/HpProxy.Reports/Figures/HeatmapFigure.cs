@@ -22,15 +22,29 @@ internal static class HeatmapFigure
             }
         }
         var plt = FigureStyle.Create($"{task} · {demonstrations}: Spearman ρ with the oracle", "algorithm", "proxy", footer);
+        // Cells are drawn as rectangles: ScottPlot's Heatmap paints a bitmap that Skia's SVG backend drops. The
+        // (hidden) heatmap only feeds the colour bar, on a fixed diverging scale [−1, 1].
+        var colormap = new ScottPlot.Colormaps.Balance();
+        var range = new ScottPlot.Range(-1, 1);
         var heatmap = plt.Add.Heatmap(values);
-        heatmap.Colormap = new ScottPlot.Colormaps.Balance();
-        heatmap.ManualRange = new ScottPlot.Range(-1, 1);
-        heatmap.NaNCellColor = Colors.LightGray;
-        // Cells centred on integer coordinates: column c at x = c, row r at y = rows − 1 − r (row 0 on top).
-        heatmap.Extent = new CoordinateRect(-0.5, algorithms.Length - 0.5, -0.5, proxies.Length - 0.5);
+        heatmap.Colormap = colormap;
+        heatmap.ManualRange = range;
+        heatmap.IsVisible = false;
         var bar = plt.Add.ColorBar(heatmap);
         bar.Label = "Spearman ρ (oriented)";
         bar.LabelStyle.FontSize = FigureStyle.LabelSize;
+        for (int r = 0; r < proxies.Length; r++)
+        {
+            for (int c = 0; c < algorithms.Length; c++)
+            {
+                double v = values[r, c];
+                double y = proxies.Length - 1 - r;
+                var cell = plt.Add.Rectangle(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
+                cell.FillColor = double.IsFinite(v) ? colormap.GetColor(Math.Clamp(v, -1, 1), range) : Colors.LightGray;
+                cell.LineColor = Colors.White;
+                cell.LineWidth = 1;
+            }
+        }
         for (int r = 0; r < proxies.Length; r++)
         {
             for (int c = 0; c < algorithms.Length; c++)

@@ -23,11 +23,14 @@ internal static class ScatterFigure
         var scatter = plt.Add.ScatterPoints(usable.Select(p => p.Proxies[proxy]).ToArray(), usable.Select(p => p.Score).ToArray(), FigureStyle.Series(0));
         scatter.MarkerSize = 8;
         scatter.LegendText = "configuration (mean over seeds)";
-        var reference = plt.Add.HorizontalLine(1.0, 1.5f, FigureStyle.OracleColor, LinePattern.Dashed);
+        // Solid reference lines: Skia's SVG backend cannot write dash effects (see BudgetFigure).
+        var reference = plt.Add.HorizontalLine(1.0, 1.5f, FigureStyle.OracleColor, LinePattern.Solid);
         reference.LegendText = "expert";
-        var random = plt.Add.HorizontalLine(0.0, 1.5f, FigureStyle.RandomColor, LinePattern.Dashed);
+        var random = plt.Add.HorizontalLine(0.0, 1.5f, FigureStyle.RandomColor, LinePattern.Solid);
         random.LegendText = "random";
-        plt.ShowLegend(Alignment.UpperRight);
+        // Good configurations sit top-left for a lower-is-better proxy and top-right otherwise: the legend takes the
+        // other top corner.
+        plt.ShowLegend(direction == ProxyDirection.LowerIsBetter ? Alignment.UpperRight : Alignment.UpperLeft);
         return plt;
     }
 }

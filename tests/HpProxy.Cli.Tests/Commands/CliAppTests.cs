@@ -51,7 +51,7 @@ public sealed class CliAppTests : IDisposable
         var run = CliRunner.Run(CliRunner.Services(), "run", "--help");
 
         Assert.Equal(0, all.ExitCode);
-        foreach (string c in new[] { "run", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
+        foreach (string c in new[] { "run", "validate", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
         {
             Assert.Contains($"  {c} ", all.Out);
         }
@@ -165,6 +165,24 @@ public sealed class CliAppTests : IDisposable
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("6 runs planned, 0 new", again.Out);
         Assert.Equal(1, reports.Builds);
+    }
+
+    [Fact]
+    public void Editing_a_study_adds_only_the_new_runs_and_says_so()
+    {
+        string file = _dir.File("grow.yaml", "name: grow\n");
+        var v1 = FakeFrontEnd.Study("grow", 2);
+        var v2 = FakeFrontEnd.Study("grow", 3) with { FileHash = "edited" };
+
+        var first = CliRunner.Run(CliRunner.Services(new FakeFrontEnd(StudyLoad.Planned(v1))), "run", file, "--workers", "1", "--no-report", "--results", Results);
+        var second = CliRunner.Run(CliRunner.Services(new FakeFrontEnd(StudyLoad.Planned(v2))), "run", file, "--workers", "1", "--no-report", "--results", Results);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.DoesNotContain("changed", first.Out);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("3 runs planned, 1 new", second.Out);
+        Assert.Contains("the study file changed since it was last run", second.Out);
+        Assert.Contains("3 succeeded, 0 failed, 0 cancelled of 3 runs", second.Out);
     }
 
     [Fact]

@@ -119,6 +119,19 @@ public sealed class MachineryEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Workers_that_cannot_start_end_the_run_with_exit_1_and_the_reason_in_their_log()
+    {
+        Plan("broken", 2);
+
+        var r = CliProcess.Run(Env("not-a-spec"), Patience, "resume", "broken", "--workers", "1", "--no-report", "--results", Results);
+
+        Assert.Equal(1, r.Code);
+        Assert.Contains("worker processes in a row exited", r.Err);
+        string log = File.ReadAllText(Path.Combine(Results, "broken", "logs", "worker-0.log"));
+        Assert.Contains("HPPROXY_SYNTHETIC_WORK must look like 3x500", log);
+    }
+
+    [Fact]
     public void A_study_file_with_a_syntax_error_exits_2_with_its_location()
     {
         string file = _dir.File("broken.yaml", "name: broken\nseed: [1\n");

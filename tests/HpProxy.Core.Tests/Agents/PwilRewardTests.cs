@@ -47,8 +47,23 @@ public class PwilRewardTests
     {
         var view = new PwilLearnedReward(new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 2));
         float[] a = [0f];
-        double first = view.Reward([0.2f], a, [0f]);
-        view.Reward([0.2f], a, [0f]);
-        Assert.Equal(first, view.Reward([0.2f], a, [0f]), 12);
+        double first = view.Reward([0.2f], a, [0.2f]);
+        double second = view.Reward([0.2f], a, [0.2f]);
+        Assert.NotEqual(first, second, 6); // the coupling state carries over within an episode
+        Assert.Equal(first, view.Reward([0.2f], a, [0.2f]), 12);
+    }
+
+    [Fact]
+    public void Learned_reward_view_detects_a_new_episode_from_a_discontinuity()
+    {
+        var view = new PwilLearnedReward(new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 3));
+        float[] a = [0f];
+        double first = view.Reward([0.2f], a, [0.3f]);
+        view.Reward([0.3f], a, [0.4f]);                          // continues the episode (0.3 was the last next state)
+        Assert.Equal(first, view.Reward([0.2f], a, [0.3f]), 12); // 0.2 does not continue from 0.4: a new episode
+        // Without the restart the same step would find atom 0 partly used and cost more.
+        var continuous = new PwilLearnedReward(new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 3));
+        continuous.Reward([0.2f], a, [0.2f]);
+        Assert.NotEqual(first, continuous.Reward([0.2f], a, [0.3f]), 6);
     }
 }
