@@ -3,11 +3,11 @@ using HpProxy.Core.Envs;
 using HpProxy.Core.Envs.Classic;
 using HpProxy.Core.Envs.Demonstrators;
 using HpProxy.Core.Experts;
-using HpProxy.MuJoCo;
 using HpProxy.Core.Proxies;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
+using HpProxy.MuJoCo;
 
 namespace HpProxy.Scheduling.Catalog;
 
