@@ -2,10 +2,12 @@ using HpProxy.Core.Agents;
 using HpProxy.Core.Envs;
 using HpProxy.Core.Envs.Classic;
 using HpProxy.Core.Envs.Demonstrators;
+using HpProxy.Core.Experts;
 using HpProxy.Core.Proxies;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
+using HpProxy.MuJoCo;
 
 namespace HpProxy.Scheduling.Catalog;
 
@@ -27,8 +29,37 @@ public sealed class ProductCatalog : IStudyCatalog
         Services = new RunServices(CreateTask, FindAlgorithm, ProxyRegistry.Create, Demonstrations);
     }
 
-    /// <summary>The product's catalog: classic control plus MuJoCo (whose tasks load libmujoco lazily).</summary>
-    public static ProductCatalog Default { get; } = new(new ClassicControlTasks());
+    /// <summary>The product's catalog: classic control plus MuJoCo when libmujoco loads (a machine without it still
+    /// runs classic studies), with the saved experts of <see cref="ExpertsDirectory"/> registered as demonstrators.</summary>
+    public static ProductCatalog Default { get; } = CreateDefault();
+
+    /// <summary>Environment variable naming the folder of saved experts (default: <c>experts/</c> found from the
+    /// current directory or the program's folder upwards).</summary>
+    public const string ExpertsVariable = "HPPROXY_EXPERTS";
+
+    private static ProductCatalog CreateDefault()
+    {
+        if (ExpertsDirectory() is { } experts) ExpertRegistry.RegisterDirectory(experts);
+        return MuJoCoTasks.IsAvailable(out _)
+            ? new ProductCatalog(new ClassicControlTasks(), new MuJoCoTasks())
+            : new ProductCatalog(new ClassicControlTasks());
+    }
+
+    /// <summary>The experts folder: $HPPROXY_EXPERTS, else the first <c>experts/</c> folder in the current directory
+    /// or the program's folder and their parents (the repository root when run from a build); null if none.</summary>
+    public static string? ExpertsDirectory()
+    {
+        if (Environment.GetEnvironmentVariable(ExpertsVariable) is { Length: > 0 } configured) return configured;
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "experts");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
 
     public IReadOnlyList<TaskInfo> Tasks { get; }
 

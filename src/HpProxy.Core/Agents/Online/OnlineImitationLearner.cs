@@ -66,6 +66,9 @@ public sealed class OnlineImitationLearner : ILearner
 
     public long Updates { get; private set; }
 
+    /// <summary>The RL backbone (e.g. to save a trained SAC actor as an expert, outside Agents).</summary>
+    public IOffPolicyBackbone Backbone => _backbone;
+
     public IReadOnlyDictionary<string, double> Diagnostics
     {
         get

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HpProxy.Core.Envs.Classic;
 using HpProxy.Core.Envs.Demonstrators.Regimes;
 using HpProxy.Core.Envs.Demonstrators.Scripted;
@@ -31,14 +32,39 @@ public static class Demonstrators
         ["pointmass"] = () => new PointMassPd(),
     };
 
-    /// <summary>Demonstrator names available for a task (empty for tasks without one yet, e.g. MuJoCo before a SAC expert exists).</summary>
-    public static IReadOnlyList<string> NamesFor(string task) =>
-        ScriptedByTask.ContainsKey(task) ? [Scripted] : [];
+    /// <summary>Demonstrators registered at startup (trained experts, e.g. "sac-expert" for MuJoCo tasks), by (task, name).</summary>
+    private static readonly ConcurrentDictionary<(string Task, string Name), (int ActionSize, Func<IDemonstrator> Create)> Registered = new();
+
+    /// <summary>
+    /// Makes a demonstrator available for a task (e.g. a trained policy loaded from <c>experts/</c>). Registering the
+    /// same (task, name) again replaces it. <paramref name="create"/> must return a fresh instance per call (one per thread).
+    /// </summary>
+    public static void Register(string task, string name, int actionSize, Func<IDemonstrator> create)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(task);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(actionSize);
+        if (name == Scripted && ScriptedByTask.ContainsKey(task))
+            throw new ArgumentException($"'{Scripted}' is built in for task '{task}'", nameof(name));
+        Registered[(task, name)] = (actionSize, create);
+    }
+
+    /// <summary>Demonstrator names available for a task: "scripted" for classic tasks, then registered ones in
+    /// name order (empty for tasks without one yet, e.g. MuJoCo before a SAC expert exists).</summary>
+    public static IReadOnlyList<string> NamesFor(string task)
+    {
+        var names = new List<string>();
+        if (ScriptedByTask.ContainsKey(task)) names.Add(Scripted);
+        names.AddRange(Registered.Keys.Where(k => k.Task == task).Select(k => k.Name).Order(StringComparer.Ordinal));
+        return names;
+    }
 
     /// <summary>Creates a fresh demonstrator (one per thread) for the task, wrapped in the regime.</summary>
     /// <exception cref="ArgumentException">Unknown task/name/regime, or invalid regime parameters.</exception>
     public static IDemonstrator Create(string task, string name, string regime, HyperparameterSet parameters)
     {
+        if (Registered.TryGetValue((task, name), out var registered))
+            return Wrap(registered.Create(), registered.ActionSize, regime, parameters);
         if (!ScriptedByTask.TryGetValue(task, out var create))
             throw new ArgumentException($"no demonstrator for task '{task}'; tasks with one: {string.Join(", ", ScriptedByTask.Keys)}", nameof(task));
         if (name != Scripted)
