@@ -23,10 +23,11 @@ internal static class HeatmapFigure
         }
         var plt = FigureStyle.Create($"{task} · {demonstrations}: Spearman ρ with the oracle", "algorithm", "proxy", footer);
         // Cells are drawn as rectangles: ScottPlot's Heatmap paints a bitmap that Skia's SVG backend drops. The
-        // (hidden) heatmap only feeds the colour bar, on a fixed diverging scale [−1, 1].
+        // (hidden) heatmap only feeds the colour bar, on a fixed diverging scale [−1, 1]; it holds the two ends of
+        // the scale, not the data, because ScottPlot rejects an all-NaN heatmap (every correlation undefined).
         var colormap = new ScottPlot.Colormaps.Balance();
         var range = new ScottPlot.Range(-1, 1);
-        var heatmap = plt.Add.Heatmap(values);
+        var heatmap = plt.Add.Heatmap(new double[,] { { -1, 1 } });
         heatmap.Colormap = colormap;
         heatmap.ManualRange = range;
         heatmap.IsVisible = false;
