@@ -13,6 +13,22 @@ using HpProxy.Dashboard.Bench;
 using HpProxy.Reports;
 using HpProxy.Storage;
 
+// Serve a real study by hand (until the CLI's dashboard command exists):
+//   dotnet run --project bench/HpProxy.Dashboard.Bench -- serve <results> <study> [urls] [token]
+if (args.Length >= 3 && args[0] == "serve")
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    string urls = args.Length > 3 ? args[3] : DashboardHost.DefaultUrls;
+    Console.WriteLine($"dashboard of {args[2]} on {urls} (Ctrl+C stops)");
+    DashboardHost.Run(args[1], args[2], urls, args.Length > 4 ? args[4] : null, stop.Token);
+    return;
+}
+
 int total = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 10_000;
 string? reportDir = args.SkipWhile(a => a != "--report").Skip(1).FirstOrDefault();
 bool figures = args.Contains("--figures");

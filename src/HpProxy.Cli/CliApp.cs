@@ -61,6 +61,8 @@ public static class CliApp
         "cancel" => CancelCommand.Execute(cmd, ctx),
         "report" => ReportCommand.Execute(cmd, ctx),
         "export" => ExportCommand.Execute(cmd, ctx),
+        "dashboard" => DashboardCommand.Execute(cmd, ctx),
+        "demos" => DemosCommand.Execute(cmd, ctx),
         "tasks" => InfoCommands.List(ctx, ctx.Services.Catalog.Tasks()),
         "algorithms" => InfoCommands.List(ctx, ctx.Services.Catalog.Algorithms()),
         "proxies" => InfoCommands.List(ctx, ctx.Services.Catalog.Proxies()),

@@ -30,23 +30,33 @@ internal static class StudyRunner
             catch (WorkerCrashLoopException e)
             {
                 ctx.Err.WriteLine($"hpproxy: {e.Message} in {location.LogDirectory}");
-                return 1;
+                return ExitCodes.Failure;
             }
             printer.Finish(final);
             if (signal.Token.IsCancellationRequested)
             {
                 ctx.Err.WriteLine($"hpproxy: interrupted; nothing is lost. Continue with: hpproxy resume {CliContext.StudyArguments(location)}");
-                return 1;
+                return ExitCodes.Failure;
             }
             var p = final.Progress;
             ctx.Out.WriteLine($"study {location.StudyName}: {p.Succeeded} succeeded, {p.Failed} failed, {p.Cancelled} cancelled of {p.Total} runs");
             if (p.Failed > 0) ctx.Out.WriteLine($"  failed runs and their reasons: hpproxy status {CliContext.StudyArguments(location)}");
             if (buildReport)
             {
-                string report = ctx.Services.Reports.Build(store, location);
-                ctx.Out.WriteLine($"report: {report}");
+                try
+                {
+                    string report = ctx.Services.Reports.Build(store, location);
+                    ctx.Out.WriteLine($"report: {report}");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The study itself is done and stored; only the report needs another go.
+                    ctx.Err.WriteLine($"hpproxy: the study is complete but its report failed: {e.Message}");
+                    ctx.Err.WriteLine($"  rebuild it with: hpproxy report {CliContext.StudyArguments(location)}");
+                    return ExitCodes.Failure;
+                }
             }
-            return 0;
+            return ExitCodes.Ok;
         }
         finally
         {

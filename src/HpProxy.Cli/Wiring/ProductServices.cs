@@ -4,13 +4,14 @@ using HpProxy.Core.Proxies;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Studies;
 using HpProxy.Scheduling;
+using HpProxy.Scheduling.Catalog;
 using HpProxy.Scheduling.Jobs;
 
 namespace HpProxy.Cli.Wiring;
 
 /// <summary>
-/// The composition root of the command line: the real pieces behind the commands (registries composed in
-/// <see cref="ProductRunServices"/>). A piece that is not part of the build reports itself missing (a runtime
+/// The composition root of the command line: the real pieces behind the commands (the registries meet in
+/// <see cref="ProductCatalog"/>). A piece that is not part of the build reports itself missing (a runtime
 /// failure, exit code 1) instead of pretending to work.
 /// </summary>
 public static class ProductServices
@@ -26,22 +27,22 @@ public static class ProductServices
         () => SyntheticRunWork.FromEnvironment() ?? (IRunWork)new ExecutorRunWork(RunServices()),
         new CoreStudyFrontEnd(StudyCatalog, RunServices),
         Reports(),
-        new ProductCatalog());
+        new CatalogListing());
 
     /// <summary>What studies may name: tasks, demonstrators, regimes, algorithms, proxies.</summary>
-    public static IStudyCatalog StudyCatalog() => ProductRunServices.Catalog();
+    public static IStudyCatalog StudyCatalog() => ProductCatalog.Default;
 
     /// <summary>What a run needs: tasks, algorithms, proxies, demonstrations.</summary>
-    public static RunServices RunServices() => ProductRunServices.Create();
+    public static RunServices RunServices() => ProductCatalog.Default.Services;
 
     public static IReportWriter Reports() => new ProductReportWriter(Version);
 
     public static NotAvailableException Missing(string what) => new($"{what} is not available in this build yet");
 
-    private sealed class ProductCatalog : ICatalog
+    private sealed class CatalogListing : ICatalog
     {
         public IReadOnlyList<CatalogEntry> Tasks() =>
-            [.. ProductRunServices.Tasks.Select(t => new CatalogEntry(t.Name,
+            [.. ProductCatalog.Default.Tasks.Select(t => new CatalogEntry(t.Name,
                 $"{t.Description} [{t.Family}; obs {t.ObservationSize}, act {t.ActionSize}, horizon {t.Horizon}{(t.TerminatesEarly ? ", terminates early" : "")}]"))];
 
         public IReadOnlyList<CatalogEntry> Algorithms() =>

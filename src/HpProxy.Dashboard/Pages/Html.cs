@@ -19,6 +19,7 @@ internal static class Html
         .card b{display:block;font-size:1.4em}.bar{height:14px;background:#e6e6e6;border-radius:3px;overflow:hidden;width:100%;max-width:600px}
         .bar span{display:block;height:100%;background:#2ca02c}.bar span.f{background:#d62728}
         .muted{color:#666;font-size:.85em}.err{color:#b00}svg text{font-family:"DejaVu Sans",Verdana,sans-serif}
+        pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #ddd;padding:.5em;font-size:.8em}
         """;
 
     public static string Page(string study, string title, string page, string body)

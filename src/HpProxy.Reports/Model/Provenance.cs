@@ -22,9 +22,19 @@ public sealed record Provenance(
 
     public int Count(RunState state) => RunsByState.TryGetValue(state, out int n) ? n : 0;
 
+    /// <summary>The code version with a long commit suffix cut to 12 hex digits ("1.0.0+f9be73fc1a37"), for the footer.</summary>
+    public string ShortCodeVersion
+    {
+        get
+        {
+            int plus = CodeVersion.IndexOf('+', StringComparison.Ordinal);
+            return plus >= 0 && CodeVersion.Length - plus - 1 > 12 ? CodeVersion[..(plus + 13)] : CodeVersion;
+        }
+    }
+
     /// <summary>The small stamp printed under every figure.</summary>
     public string Footer =>
-        $"{StudyName} · study {HashPrefix} · code {CodeVersion} · runs {Count(RunState.Succeeded)} succeeded, " +
+        $"{StudyName} · study {HashPrefix} · code {ShortCodeVersion} · runs {Count(RunState.Succeeded)} succeeded, " +
         $"{Count(RunState.Failed)} failed of {TotalRuns} · {Configurations} configurations · {Seeds.Count} seeds";
 }
 

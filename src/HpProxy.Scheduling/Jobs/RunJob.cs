@@ -18,7 +18,8 @@ public sealed class RunJob(
     IRunWork work,
     SchedulingOptions options,
     ActiveRuns? active = null,
-    Action<string>? log = null)
+    Action<string>? log = null,
+    IStudyStore? sharedStore = null)
 {
     private readonly Action<string> _log = log ?? (_ => { });
 
@@ -44,6 +45,9 @@ public sealed class RunJob(
     /// <summary>Claims, works, completes. Never throws.</summary>
     public Outcome Run(StudyLocation location, string runId, CancellationToken cancellationToken)
     {
+        // A worker host passes its own store (the stores are thread-safe: a connection per call), which spares
+        // every job an open and a schema check; otherwise each job opens and closes one.
+        if (sharedStore is not null) return RunWithStore(sharedStore, location, runId, cancellationToken);
         IStudyStore store;
         try
         {

@@ -39,9 +39,9 @@ public sealed class WorkerHost(
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var storage = HangfireStorageFactory.Create(location, options);
         var active = new ActiveRuns();
-        var job = new RunJob(stores, work, options, active, _log);
-        string workerId = OwnerId.Process;
         using var store = stores.Open(location);
+        var job = new RunJob(stores, work, options, active, _log, store);
+        string workerId = OwnerId.Process;
 
         var serverOptions = new BackgroundJobServerOptions
         {

@@ -51,7 +51,7 @@ public sealed class CliAppTests : IDisposable
         var run = CliRunner.Run(CliRunner.Services(), "run", "--help");
 
         Assert.Equal(0, all.ExitCode);
-        foreach (string c in new[] { "run", "validate", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
+        foreach (string c in new[] { "run", "validate", "dashboard", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
         {
             Assert.Contains($"  {c} ", all.Out);
         }
@@ -97,7 +97,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Study_commands_on_an_unknown_study_are_bad_input()
     {
-        foreach (string command in new[] { "status", "resume", "cancel", "report" })
+        foreach (string command in new[] { "status", "resume", "cancel", "report", "dashboard" })
         {
             var r = CliRunner.Run(CliRunner.Services(), command, "ghost", "--results", Results);
             Assert.Equal(2, r.ExitCode);
@@ -209,6 +209,25 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("4 put back to pending", resume.Out);
         Assert.Equal(4, afterResume.GetProperty("succeeded").GetInt32());
         Assert.Equal(0, afterResume.GetProperty("cancelled").GetInt32());
+    }
+
+    [Fact]
+    public void A_failing_report_after_a_complete_study_says_how_to_rebuild_it()
+    {
+        string file = _dir.File("rep.yaml", "name: rep\n");
+        var services = CliRunner.Services(new FakeFrontEnd(StudyLoad.Planned(FakeFrontEnd.Study("rep", 2)))) with { Reports = new ThrowingReports() };
+
+        var r = CliRunner.Run(services, "run", file, "--workers", "1", "--results", Results);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("2 succeeded, 0 failed, 0 cancelled of 2 runs", r.Out);
+        Assert.Contains("the study is complete but its report failed: no fonts", r.Err);
+        Assert.Contains("rebuild it with: hpproxy report rep --results ", r.Err);
+    }
+
+    private sealed class ThrowingReports : IReportWriter
+    {
+        public string Build(IStudyStore store, HpProxy.Scheduling.StudyLocation location) => throw new InvalidOperationException("no fonts");
     }
 
     private sealed class ThrowingCatalog : ICatalog

@@ -5,7 +5,7 @@ namespace HpProxy.Dashboard.Tests.Browser;
 /// <summary>
 /// The dashboard in a real browser (Playwright driving Debian's chromium, headless, no network): the overview
 /// shows progress that advances as runs finish, the live scatter draws one dot per configuration, and the page
-/// requests nothing but this server. Screenshots go to <c>artifacts/</c> next to the test binary.
+/// requests nothing but this server. Screenshots go to <c>artifacts/dashboard/</c>.
 /// </summary>
 public sealed class OverviewBrowserTests
 {
@@ -15,13 +15,17 @@ public sealed class OverviewBrowserTests
         "--disable-sync", "--no-first-run",
     ];
 
+    /// <summary><c>artifacts/dashboard/</c> at the repository root (where CI keeps its logs; ignored by git), or
+    /// next to the test binary when the tests run outside a checkout.</summary>
     private static string Artifacts
     {
         get
         {
-            string dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
-            Directory.CreateDirectory(dir);
-            return dir;
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HpProxy.sln"))) dir = dir.Parent;
+            string path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts", "dashboard");
+            Directory.CreateDirectory(path);
+            return path;
         }
     }
 

@@ -37,6 +37,18 @@ public sealed class ModelTests
     }
 
     [Theory]
+    [InlineData("1.0.0+f9be73fc1a3713e2ca7e14b890bd4394d457c67b", "1.0.0+f9be73fc1a37")]
+    [InlineData("v0.3-12-gabc1234", "v0.3-12-gabc1234")]
+    [InlineData("1.0.0+abc", "1.0.0+abc")]
+    public void FooterShortensLongCommitSuffixes(string version, string expected)
+    {
+        var prov = ReportModelFactory.Create(StudyData.Create(configs: 2, seeds: 1), ReportFixture.Options with { B = 5, CodeVersion = version }).Provenance;
+        Assert.Equal(expected, prov.ShortCodeVersion);
+        Assert.Contains("code " + expected + " ·", prov.Footer);
+        Assert.Equal(version, prov.CodeVersion);
+    }
+
+    [Theory]
     [InlineData("{\"hyperparameters\":{\"lr\":0.001,\"act\":\"relu\",\"norm\":true}}", 3)]
     [InlineData("{\"spec\":{\"Hyperparameters\":{\"lr\":{\"number\":0.5},\"act\":{\"text\":\"tanh\"}}}}", 2)]
     [InlineData("not json", 0)]
