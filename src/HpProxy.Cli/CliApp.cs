@@ -63,6 +63,8 @@ public static class CliApp
         "export" => ExportCommand.Execute(cmd, ctx),
         "dashboard" => DashboardCommand.Execute(cmd, ctx),
         "demos" => DemosCommand.Execute(cmd, ctx),
+        "sanity" => SanityCommand.Execute(cmd, ctx),
+        "expert" => ExpertCommand.Execute(cmd, ctx),
         "tasks" => InfoCommands.List(ctx, ctx.Services.Catalog.Tasks()),
         "algorithms" => InfoCommands.List(ctx, ctx.Services.Catalog.Algorithms()),
         "proxies" => InfoCommands.List(ctx, ctx.Services.Catalog.Proxies()),

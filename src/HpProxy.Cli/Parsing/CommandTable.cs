@@ -46,6 +46,8 @@ public static class CommandTable
                 new("seed", "S", "seed of the episodes (default 0)"),
                 new("out", "FILE", "Parquet file to write (generate)"),
             ]),
+        Commands.SanityCommand.Spec,
+        Commands.ExpertCommand.Spec,
         new("tasks", "list the tasks a study can use", [], []),
         new("algorithms", "list the imitation-learning algorithms", [], []),
         new("proxies", "list the proxies", [], []),

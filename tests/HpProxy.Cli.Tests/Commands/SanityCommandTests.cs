@@ -69,4 +69,17 @@ public sealed class SanityCommandTests
         var ctx = new CliContext(CliRunner.Services(), new StringWriter(), new StringWriter(), interactive: false);
         Assert.Throws<UsageException>(() => SanityCommand.Execute(Parse("sanity", "sac", "nope"), ctx, new ProductCatalog(new ClassicControlTasks()), CancellationToken.None));
     }
+
+    [Fact]
+    public void The_dispatcher_knows_sanity_and_expert()
+    {
+        var help = CliRunner.Run(CliRunner.Services(), "help");
+        Assert.Contains("sanity", help.Out + help.Err);
+        Assert.Contains("expert", help.Out + help.Err);
+
+        var bad = CliRunner.Run(CliRunner.Services(), "sanity", "ppo", "pendulum");
+        Assert.Equal(ExitCodes.BadInput, bad.ExitCode);
+        Assert.Contains("unknown backbone", bad.Err);
+        Assert.Equal(ExitCodes.BadInput, CliRunner.Run(CliRunner.Services(), "expert", "fit", "hopper").ExitCode);
+    }
 }
