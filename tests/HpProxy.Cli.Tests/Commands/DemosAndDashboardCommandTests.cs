@@ -56,6 +56,11 @@ public sealed class DemosAndDashboardCommandTests : IDisposable
     [Fact]
     public void The_dashboard_refuses_a_non_loopback_address_without_a_token()
     {
+        // An existing (empty) study, so the refusal is about the address, not a missing study.
+        using (var store = HpProxy.Storage.StudyStoreFactory.Open(_dir.Path, "quick"))
+        {
+            store.SaveStudy("quick", "hash", "name: quick", "test");
+        }
         var r = CliRunner.Run(CliRunner.Services(), "dashboard", "quick", "--results", _dir.Path, "--urls", "http://0.0.0.0:5199");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("token", r.Err);
