@@ -20,21 +20,6 @@ public static class NameSuggestion
         return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
     }
 
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+    /// <summary>Edit distance; one implementation for the whole product (<see cref="Studies.NameSuggestions"/>).</summary>
+    public static int Distance(string a, string b) => Studies.NameSuggestions.Levenshtein(a, b);
 }
