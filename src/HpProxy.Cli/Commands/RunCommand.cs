@@ -10,20 +10,8 @@ internal static class RunCommand
     {
         string path = cmd.Positional(0);
         int workers = cmd.Int("workers", Environment.ProcessorCount, min: 0);
-        if (!File.Exists(path))
-        {
-            ctx.Err.WriteLine($"{path}: error: no such study file");
-            return ExitCodes.BadInput;
-        }
-        var load = ctx.Services.Studies.Load(path);
-        foreach (var w in load.Warnings) ctx.Err.WriteLine($"warning: {w}");
-        if (load.Errors.Count > 0 || load.Study is null)
-        {
-            foreach (var e in load.Errors) ctx.Err.WriteLine(e.ToString());
-            ctx.Err.WriteLine($"hpproxy: {load.Errors.Count} error(s) in {path}; nothing was run");
-            return ExitCodes.BadInput;
-        }
-        var study = load.Study;
+        var study = StudyFileLoading.LoadValid(ctx, path, "; nothing was run");
+        if (study is null) return ExitCodes.BadInput;
         var location = CliContext.Locate(cmd, study.Name);
         using var store = ctx.Services.Stores.Open(location);
         store.Migrate();

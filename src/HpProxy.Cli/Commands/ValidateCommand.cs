@@ -10,20 +10,8 @@ internal static class ValidateCommand
     public static int Execute(ParsedCommand cmd, CliContext ctx)
     {
         string path = cmd.Positional(0);
-        if (!File.Exists(path))
-        {
-            ctx.Err.WriteLine($"{path}: error: no such study file");
-            return ExitCodes.BadInput;
-        }
-        var load = ctx.Services.Studies.Load(path);
-        foreach (var w in load.Warnings) ctx.Err.WriteLine($"warning: {w}");
-        if (load.Errors.Count > 0 || load.Study is null)
-        {
-            foreach (var e in load.Errors) ctx.Err.WriteLine(e.ToString());
-            ctx.Err.WriteLine($"hpproxy: {load.Errors.Count} error(s) in {path}");
-            return ExitCodes.BadInput;
-        }
-        var s = load.Study;
+        var s = StudyFileLoading.LoadValid(ctx, path, "");
+        if (s is null) return ExitCodes.BadInput;
         ctx.Out.WriteLine($"study {s.Name}: valid, {s.Runs.Count} runs");
         foreach (var g in s.Runs.GroupBy(r => (r.Task, r.Demonstrations, r.Algorithm)).OrderBy(g => g.Key))
         {
