@@ -59,6 +59,9 @@ internal static unsafe class Gemm
 
     /// <summary>Longest B row (floats) read in place; longer rows are packed (L1 set conflicts, decision 0004).</summary>
     internal const int DirectBMaxRow = 64;
+
+    /// <summary>Widest last panel computed column by column when A is transposed (see ColumnBlock).</summary>
+    private const int ColumnTailMax = 4;
     [ThreadStatic] private static float[]? t_packB;
 
     /// <summary>C (+)= A·Bᵀ with A [m×k], B [n×k], C [m×n] (forward X·Wᵀ).</summary>
@@ -138,6 +141,7 @@ internal static unsafe class Gemm
             throw new ArgumentException($"GEMM operand too short: A {aLength}/{aNeeded}, B {bLength}/{bNeeded}, C {cLength}/{cNeeded}");
     }
 
+    [SkipLocalsInit] // the stack buffers below are cleared where their contents are read
     private static void Run(ReadOnlySpan<float> aSpan, int rsA, int csA, ReadOnlySpan<float> bSpan, int rsB, int csB,
         Span<float> cSpan, int m, int n, int k, bool accumulate, bool wide, ReadOnlySpan<float> rowSpan = default)
     {
@@ -177,6 +181,8 @@ internal static unsafe class Gemm
         // broadcast down the rows (init stride 0). Later depth blocks always continue from C.
         float* zeros = stackalloc float[32];
         new Span<float>(zeros, 32).Clear();
+        // The bias of a partial last panel, zero-padded to the panel width (the kernel reads a whole panel).
+        float* edgeRow = stackalloc float[32];
 
         fixed (float* a = aSpan, b = bSpan, c = cSpan, pa = packA, pb = packB, row = rowSpan)
         {
@@ -213,12 +219,39 @@ internal static unsafe class Gemm
                                 bp = bBlock + jr;
                                 bStride = rsB;
                             }
-                            else if (directB)
+                            else if (directB && !(wide && directA && rsA == 1 && width <= ColumnTailMax))
                             {
                                 // A partial last panel would read past the end of B's rows: pack just that panel.
                                 // (Packed again for each row block; a row block is 256 rows, so at most a few times.)
                                 PackB(bBlock + jr, rsB, csB, kc, width, nr, wide, pb);
                                 bp = pb;
+                            }
+                            if (wide && directA && rsA == 1 && width <= ColumnTailMax && width < panel)
+                            {
+                                // A narrow last panel with A transposed (weight gradient): column by column over
+                                // the whole row block, B read where it lies (b[p·rsB + j], or the packed panel).
+                                float* bCol = directB ? bBlock + jr : bp;
+                                nint bColStride = directB ? rsB : bStride;
+                                for (int j = 0; j < width; j++)
+                                {
+                                    float* cj = c + (nint)ic * n + jc + jr + j;
+                                    float* initJ = cj;
+                                    nint initJStride = n;
+                                    if (pc == 0 && !accumulate)
+                                    {
+                                        initJ = rowInit ? row + jc + jr + j : zeros;
+                                        initJStride = 0;
+                                    }
+                                    ColumnBlock(kc, a + ic + (nint)pc * csA, csA, bCol + j, bColStride, cj, n, initJ, initJStride, mc);
+                                }
+                                continue;
+                            }
+                            float* panelRow = row + jc + jr;
+                            if (rowInit && width < panel)
+                            {
+                                new Span<float>(edgeRow, 32).Clear();
+                                new ReadOnlySpan<float>(panelRow, width).CopyTo(new Span<float>(edgeRow, width));
+                                panelRow = edgeRow;
                             }
                             for (int ir = 0; ir < mc; ir += mr)
                             {
@@ -242,7 +275,7 @@ internal static unsafe class Gemm
                                 nint initStride = n;
                                 if (pc == 0 && !accumulate)
                                 {
-                                    init = rowInit ? row + jc + jr : zeros;
+                                    init = rowInit ? panelRow : zeros;
                                     initStride = 0;
                                 }
                                 if (height == mr && width == panel)
@@ -258,20 +291,33 @@ internal static unsafe class Gemm
     }
 
     /// <summary>
-    /// Runs the kernel on a zero-padded copy of a partial C tile (initialised from init) and writes back the
-    /// valid part. Element loops rather than span copies: the rows are short (a 6-wide output layer) and a
-    /// library call per row cost more than the copy.
+    /// Runs the kernel on a partial C tile through a full-size scratch tile and writes back the valid part. When
+    /// the accumulators start from C (initStride ≠ 0) the valid part of C is copied in, zero-padded; a broadcast
+    /// row or zeros (initStride = 0) is already padded to the panel width and is read directly. Element loops
+    /// rather than span copies: the rows are short (a 6-wide output layer) and a library call per row cost more
+    /// than the copy.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeTile(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, nint bStride,
         float* cp, int ldc, float* init, nint initStride, int height, int width, float* tile)
     {
         int mr = wide ? 8 : 6;
-        new Span<float>(tile, mr * panel).Clear();
-        for (int i = 0; i < height; i++)
-            for (int j = 0; j < width; j++)
-                tile[i * panel + j] = init[i * initStride + j];
-        Kernel(wide, panel, kc, ap, rowStride, pStep, bp, bStride, tile, panel, tile, panel);
+        if (wide && panel == 8 && height == mr && Avx512F.VL.IsSupported)
+        {
+            // A narrow output layer (n ≤ 8): read and write C's short rows through a lane mask, no scratch tile.
+            Kernel8x8(kc, ap, rowStride, pStep, bp, bStride, cp, ldc, init, initStride, width);
+            return;
+        }
+        if (initStride != 0)
+        {
+            new Span<float>(tile, mr * panel).Clear();
+            for (int i = 0; i < height; i++)
+                for (int j = 0; j < width; j++)
+                    tile[i * panel + j] = init[i * initStride + j];
+            init = tile;
+            initStride = panel;
+        }
+        Kernel(wide, panel, kc, ap, rowStride, pStep, bp, bStride, tile, panel, init, initStride);
         for (int i = 0; i < height; i++)
             for (int j = 0; j < width; j++)
                 cp[(nint)i * ldc + j] = tile[i * panel + j];
@@ -418,8 +464,10 @@ internal static unsafe class Gemm
             panel = PanelWidth(wide, nc - j0, nr);
             int width = Math.Min(panel, nc - j0);
             float* d0 = dst + (nint)j0 * kc;
-            for (int p = 0; p < kc; p++)
-                new Span<float>(d0 + p * panel + width, panel - width).Clear();
+            // Zero the padding columns (a loop: a Span.Clear per row cost more than the few floats it clears).
+            for (int p = 0; p < kc && width < panel; p++)
+                for (int q = width; q < panel; q++)
+                    d0[p * panel + q] = 0f;
             if (cs == 1)
             {
                 // Rows of B are contiguous (B = W or X): copy runs.
@@ -576,13 +624,28 @@ internal static unsafe class Gemm
 
     /// <summary>C[8×8] += A[8×kc]·Bpanel[kc×8] with 256-bit vectors; for panels of at most 8 columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x8(int kc, float* a, nint rowStride, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride)
+    private static void Kernel8x8(int kc, float* a, nint rowStride, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride,
+        int width = 8)
     {
         float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
         nint off = 0;
         float* c0 = c;
-        var x0 = Vector256.Load(init); var x1 = Vector256.Load(init + 1 * initStride); var x2 = Vector256.Load(init + 2 * initStride); var x3 = Vector256.Load(init + 3 * initStride);
-        var x4 = Vector256.Load(init + 4 * initStride); var x5 = Vector256.Load(init + 5 * initStride); var x6 = Vector256.Load(init + 6 * initStride); var x7 = Vector256.Load(init + 7 * initStride);
+        Vector256<float> x0, x1, x2, x3, x4, x5, x6, x7;
+        // width < 8 (AVX-512 only, see EdgeTile): C rows hold only `width` columns, so C is read and written
+        // through a lane mask; a broadcast init row (initStride = 0) is padded and read whole.
+        var mask = Vector256.LessThan(Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), Vector256.Create((float)width));
+        if (width < 8 && initStride != 0)
+        {
+            x0 = Avx512F.VL.MaskLoad(init, mask, Vector256<float>.Zero); x1 = Avx512F.VL.MaskLoad(init + 1 * initStride, mask, Vector256<float>.Zero);
+            x2 = Avx512F.VL.MaskLoad(init + 2 * initStride, mask, Vector256<float>.Zero); x3 = Avx512F.VL.MaskLoad(init + 3 * initStride, mask, Vector256<float>.Zero);
+            x4 = Avx512F.VL.MaskLoad(init + 4 * initStride, mask, Vector256<float>.Zero); x5 = Avx512F.VL.MaskLoad(init + 5 * initStride, mask, Vector256<float>.Zero);
+            x6 = Avx512F.VL.MaskLoad(init + 6 * initStride, mask, Vector256<float>.Zero); x7 = Avx512F.VL.MaskLoad(init + 7 * initStride, mask, Vector256<float>.Zero);
+        }
+        else
+        {
+            x0 = Vector256.Load(init); x1 = Vector256.Load(init + 1 * initStride); x2 = Vector256.Load(init + 2 * initStride); x3 = Vector256.Load(init + 3 * initStride);
+            x4 = Vector256.Load(init + 4 * initStride); x5 = Vector256.Load(init + 5 * initStride); x6 = Vector256.Load(init + 6 * initStride); x7 = Vector256.Load(init + 7 * initStride);
+        }
         // Only a0..a7, off, pStep, b and bStride are live in the loop (c pointers are recomputed after it).
         float* bEnd = b + kc * bStride;
         while (b < bEnd)
@@ -600,8 +663,75 @@ internal static unsafe class Gemm
             b += bStride;
         }
         float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        if (width < 8)
+        {
+            Avx512F.VL.MaskStore(c0, mask, x0); Avx512F.VL.MaskStore(c1, mask, x1); Avx512F.VL.MaskStore(c2, mask, x2); Avx512F.VL.MaskStore(c3, mask, x3);
+            Avx512F.VL.MaskStore(c4, mask, x4); Avx512F.VL.MaskStore(c5, mask, x5); Avx512F.VL.MaskStore(c6, mask, x6); Avx512F.VL.MaskStore(c7, mask, x7);
+            return;
+        }
         x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
         x4.Store(c4); x5.Store(c5); x6.Store(c6); x7.Store(c7);
+    }
+
+    /// <summary>
+    /// One column j of C over <paramref name="rows"/> rows, with the rows in the vector lanes:
+    /// C(i, j) = init(i) + Σ_p A(i, p)·B(p, j), for A(i, p) = a[i + p·pStep] (A transposed, as in the weight
+    /// gradient dZᵀ·X). For the last few columns of a narrow B (the 17th input of a layer, or all 3 inputs of
+    /// pendulum's) this is one FMA lane per output instead of an 8×8 tile whose lanes are mostly padding. Four
+    /// row vectors run side by side so that four FMA chains overlap; each element still gets the same
+    /// multiply-adds in the same order (p = 0, 1, …) as in the tile kernels, so the same numbers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ColumnBlock(int kc, float* a, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride, int rows)
+    {
+        const int W = 8;
+        float* lanes = stackalloc float[4 * W];
+        int r0 = 0;
+        for (; r0 + 4 * W <= rows; r0 += 4 * W)
+        {
+            for (int i = 0; i < 4 * W; i++)
+                lanes[i] = init[(r0 + i) * initStride];
+            var s0 = Vector256.Load(lanes);
+            var s1 = Vector256.Load(lanes + W);
+            var s2 = Vector256.Load(lanes + 2 * W);
+            var s3 = Vector256.Load(lanes + 3 * W);
+            float* ap = a + r0;
+            for (int p = 0; p < kc; p++, ap += pStep)
+            {
+                var bj = Vector256.Create(b[p * bStride]);
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Load(ap), bj, s0);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.Load(ap + W), bj, s1);
+                s2 = Vector256.FusedMultiplyAdd(Vector256.Load(ap + 2 * W), bj, s2);
+                s3 = Vector256.FusedMultiplyAdd(Vector256.Load(ap + 3 * W), bj, s3);
+            }
+            s0.Store(lanes);
+            s1.Store(lanes + W);
+            s2.Store(lanes + 2 * W);
+            s3.Store(lanes + 3 * W);
+            for (int i = 0; i < 4 * W; i++)
+                c[(nint)(r0 + i) * ldc] = lanes[i];
+        }
+        for (; r0 + W <= rows; r0 += W)
+        {
+            for (int i = 0; i < W; i++)
+                lanes[i] = init[(r0 + i) * initStride];
+            var s0 = Vector256.Load(lanes);
+            float* ap = a + r0;
+            for (int p = 0; p < kc; p++, ap += pStep)
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Load(ap), Vector256.Create(b[p * bStride]), s0);
+            s0.Store(lanes);
+            for (int i = 0; i < W; i++)
+                c[(nint)(r0 + i) * ldc] = lanes[i];
+        }
+        // Fewer than 8 rows left: scalar fused multiply-adds (the same rounding as a vector FMA lane).
+        for (; r0 < rows; r0++)
+        {
+            float sum = init[r0 * initStride];
+            float* ap = a + r0;
+            for (int p = 0; p < kc; p++, ap += pStep)
+                sum = MathF.FusedMultiplyAdd(*ap, b[p * bStride], sum);
+            c[(nint)r0 * ldc] = sum;
+        }
     }
 
     /// <summary>C[6×16] += A[6×kc]·Bpanel[kc×16]; 12 ymm accumulators (AVX2 path).</summary>
