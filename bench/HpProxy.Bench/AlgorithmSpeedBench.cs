@@ -15,7 +15,7 @@ namespace HpProxy.Bench;
 /// environment steps per second (gradient steps per second for offline algorithms such as BC), bytes allocated per
 /// step, and the CPU and wall time of a whole run extrapolated from a measured window.
 /// <para>
-/// Usage: <c>speed [--tasks pendulum,cartpole-swingup] [--algorithms gail,dac] [--window 1000] [--run-steps 30000]</c>.
+/// Usage: <c>speed [--tasks pendulum,cartpole-swingup] [--algorithms gail,dac] [--window 500] [--run-steps 30000]</c>.
 /// </para>
 /// <para>
 /// Phases of one measurement (the learner is built for a budget of <c>--run-steps</c>, so its replay is sized as in
@@ -39,7 +39,7 @@ public static class AlgorithmSpeedBench
     {
         var tasks = Option(args, "--tasks")?.Split(',') ?? ["pendulum", "cartpole-swingup"];
         var names = Option(args, "--algorithms")?.Split(',') ?? AlgorithmRegistry.All.Select(a => a.Name).ToArray();
-        long window = long.Parse(Option(args, "--window") ?? "1000", CultureInfo.InvariantCulture);
+        long window = long.Parse(Option(args, "--window") ?? "500", CultureInfo.InvariantCulture);
         long runSteps = long.Parse(Option(args, "--run-steps") ?? "30000", CultureInfo.InvariantCulture);
         var algorithms = names.Select(n => AlgorithmRegistry.Find(n) ?? throw new ArgumentException($"unknown algorithm '{n}'")).ToArray();
 
