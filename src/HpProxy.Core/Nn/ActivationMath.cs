@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace HpProxy.Core.Nn;
 
@@ -67,16 +68,8 @@ internal static class ActivationMath
                 return;
             case Activation.Relu:
             case Activation.LeakyRelu:
-                {
-                    var negative = new Vector<float>(activation == Activation.Relu ? 0f : LeakySlope);
-                    for (; i <= n - w; i += w)
-                    {
-                        var zi = new Vector<float>(z.Slice(i));
-                        var slope = Vector.ConditionalSelect(Vector.GreaterThan(zi, Vector<float>.Zero), Vector<float>.One, negative);
-                        (new Vector<float>(dy.Slice(i)) * slope).CopyTo(dz.Slice(i));
-                    }
-                    break;
-                }
+                i = PiecewiseLinearBackward(activation == Activation.Relu ? 0f : LeakySlope, z, dy, dz);
+                break;
             case Activation.Tanh:
                 for (; i <= n - w; i += w)
                 {
@@ -102,6 +95,42 @@ internal static class ActivationMath
         }
         for (; i < n; i++)
             dz[i] = dy[i] * Derivative(activation, z[i], y[i]);
+    }
+
+    /// <summary>
+    /// dz = dy ⊙ (z &gt; 0 ? 1 : <paramref name="negativeSlope"/>) over the whole vectors of the spans (relu and leaky
+    /// relu); returns how many elements it did. Pointer loop, four vectors per iteration: the span-slicing loop
+    /// it replaces cost 2.9 µs per 256×64 layer, about a tenth of the 64-unit training step (decision 0004).
+    /// The slope is multiplied, not masked, so a negative dy times 0 stays −0 exactly as before.
+    /// </summary>
+    private static unsafe int PiecewiseLinearBackward(float negativeSlope, ReadOnlySpan<float> z, ReadOnlySpan<float> dy, Span<float> dz)
+    {
+        int n = dy.Length;
+        if (!Vector256.IsHardwareAccelerated || z.Length < n || dz.Length < n)
+            return 0;
+        int w = Vector256<float>.Count;
+        int i = 0;
+        var negative = Vector256.Create(negativeSlope);
+        fixed (float* pz = z, pdy = dy, pdz = dz)
+        {
+            for (; i <= n - 4 * w; i += 4 * w)
+            {
+                var s0 = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pz + i), Vector256<float>.Zero), Vector256<float>.One, negative);
+                var s1 = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pz + i + w), Vector256<float>.Zero), Vector256<float>.One, negative);
+                var s2 = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pz + i + 2 * w), Vector256<float>.Zero), Vector256<float>.One, negative);
+                var s3 = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pz + i + 3 * w), Vector256<float>.Zero), Vector256<float>.One, negative);
+                (Vector256.Load(pdy + i) * s0).Store(pdz + i);
+                (Vector256.Load(pdy + i + w) * s1).Store(pdz + i + w);
+                (Vector256.Load(pdy + i + 2 * w) * s2).Store(pdz + i + 2 * w);
+                (Vector256.Load(pdy + i + 3 * w) * s3).Store(pdz + i + 3 * w);
+            }
+            for (; i <= n - w; i += w)
+            {
+                var s0 = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pz + i), Vector256<float>.Zero), Vector256<float>.One, negative);
+                (Vector256.Load(pdy + i) * s0).Store(pdz + i);
+            }
+        }
+        return i;
     }
 
     /// <summary>

@@ -21,13 +21,21 @@ namespace HpProxy.Core.Nn;
 ///   ir: MR-tall panels of A    — micro-kernel: an MR×NR tile of C lives in registers for the whole kc loop;
 ///                                per p it loads NR/W vectors of B, broadcasts MR scalars of A and does
 ///                                MR·NR/W fused multiply-adds (W = floats per vector).
-/// Edge tiles (m or n not a multiple of the tile) run the same kernel on a zero-padded copy of the C tile.
+/// A is read in place when its rows or columns are contiguous (only a partial last row panel is packed); B too when
+/// its rows are contiguous and at most 64 floats long. The accumulators of the first depth block start from C
+/// (accumulate), from zero (overwrite) or from a bias row broadcast down the tile, so C is never cleared or
+/// pre-filled in a separate pass.
+/// Edge tiles (m or n not a multiple of the tile) run the same kernel on a zero-padded copy of the C tile; with
+/// AVX-512 a partial 8-wide panel is read and written through a lane mask instead, and a last panel of at most
+/// 4 columns with A transposed (a weight gradient) is computed column by column with A's rows in the lanes.
+/// Every path computes each element as init + Σ_p A(i,p)·B(p,j), one fused multiply-add per term in order of p,
+/// so the path taken never changes the numbers (GemmTests; decision 0004).
 ///
 /// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and 8×16 / 8×8 tiles for narrow
 /// last panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
 /// registers of AVX2). Without 256-bit SIMD the code falls back to <see cref="GemmReference"/>.
 /// Packing buffers are per thread and grow on demand, so steady-state calls allocate nothing.
-/// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md.
+/// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md and 0004-small-network-step.md.
 /// </summary>
 internal static unsafe class Gemm
 {
@@ -44,6 +52,27 @@ internal static unsafe class Gemm
 
     /// <summary>Read A in place when its layout allows (default); false packs every A block (benchmarks only).</summary>
     internal static bool DirectA { get; set; } = true;
+
+    /// <summary>
+    /// True packs every B block, as before B was read in place (tests compare both paths; per thread so that a
+    /// test does not change the products of tests running in parallel).
+    /// </summary>
+    internal static bool PackAllB
+    {
+        get => t_packAllB;
+        set => t_packAllB = value;
+    }
+
+    [ThreadStatic] private static bool t_packAllB;
+
+    /// <summary>
+    /// Longest B row (floats) read in place; longer rows are packed (decision 0004). Settable for benchmarks only:
+    /// the numbers are the same either way, only the speed differs.
+    /// </summary>
+    internal static int DirectBMaxRow { get; set; } = 64;
+
+    /// <summary>Widest last panel computed column by column when A is transposed (see ColumnBlock).</summary>
+    private const int ColumnTailMax = 4;
     [ThreadStatic] private static float[]? t_packB;
 
     /// <summary>C (+)= A·Bᵀ with A [m×k], B [n×k], C [m×n] (forward X·Wᵀ).</summary>
@@ -58,6 +87,26 @@ internal static unsafe class Gemm
             return;
         }
         Run(a, k, 1, b, 1, k, c, m, n, k, accumulate, Wide(vectorBits));
+    }
+
+    /// <summary>
+    /// C = 1·rowᵀ + A·Bᵀ with A [m×k], B [n×k], C [m×n], row [n]: the forward of a Linear layer with its bias
+    /// (Z = X·Wᵀ + 1·bᵀ). The kernels start their accumulators from the bias instead of from a C that was first
+    /// filled with it, which gives the same numbers (same operations in the same order) without the fill pass.
+    /// </summary>
+    public static void MultiplyTransposedBAddRow(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> row, Span<float> c, int m, int n, int k, int vectorBits = 0)
+    {
+        Check(a.Length, m * k, b.Length, n * k, c.Length, m * n);
+        if (row.Length < n)
+            throw new ArgumentException($"row too short: {row.Length}/{n}", nameof(row));
+        if (!UseSimd(vectorBits) || vectorBits == 0 && m < 4)
+        {
+            for (int i = 0; i < m; i++)
+                row.Slice(0, n).CopyTo(c.Slice(i * n, n));
+            GemmReference.MultiplyTransposedB(a, b, c, m, n, k, accumulate: true);
+            return;
+        }
+        Run(a, k, 1, b, 1, k, c, m, n, k, accumulate: false, Wide(vectorBits), row);
     }
 
     /// <summary>C (+)= A·B with A [m×k], B [k×n], C [m×n] (input gradient dZ·W).</summary>
@@ -103,13 +152,25 @@ internal static unsafe class Gemm
             throw new ArgumentException($"GEMM operand too short: A {aLength}/{aNeeded}, B {bLength}/{bNeeded}, C {cLength}/{cNeeded}");
     }
 
+    [SkipLocalsInit] // the stack buffers below are cleared where their contents are read
     private static void Run(ReadOnlySpan<float> aSpan, int rsA, int csA, ReadOnlySpan<float> bSpan, int rsB, int csB,
-        Span<float> cSpan, int m, int n, int k, bool accumulate, bool wide)
+        Span<float> cSpan, int m, int n, int k, bool accumulate, bool wide, ReadOnlySpan<float> rowSpan = default)
     {
-        if (!accumulate)
-            cSpan.Slice(0, m * n).Clear();
-        if (m == 0 || n == 0 || k == 0)
+        if (m == 0 || n == 0)
             return;
+        bool rowInit = !accumulate && !rowSpan.IsEmpty;
+        if (k == 0)
+        {
+            // No product: C is its initial value.
+            for (int i = 0; i < m && !accumulate; i++)
+            {
+                if (rowInit)
+                    rowSpan.Slice(0, n).CopyTo(cSpan.Slice(i * n, n));
+                else
+                    cSpan.Slice(i * n, n).Clear();
+            }
+            return;
+        }
 
         int mr = wide ? 8 : 6;
         int nr = wide ? 32 : 16;
@@ -119,11 +180,22 @@ internal static unsafe class Gemm
         // is read in place and only a partial last panel is packed. Packing A only pays when A panels are
         // re-read from a worse layout; here it measured slower at every shape (docs/decisions/0001-nn-gemm.md).
         bool directA = DirectA && (rsA == 1 || csA == 1);
+        // B with contiguous rows (W in dZ·W, X in dZᵀ·X) is read in place too when its rows are short: a full
+        // panel is then NR consecutive floats per p at stride rsB, and copying it into a packed panel was a
+        // measurable share of the small products. Rows of more than 64 floats are still packed: at 256 floats
+        // both ways measured the same (decision 0004), and the large network was tuned with packed panels.
+        bool directB = !PackAllB && csB == 1 && rsB <= DirectBMaxRow;
         var packA = t_packA ??= new float[(MC + 8) * KC];
         var packB = t_packB ??= new float[KC * (NC + 32)];
         float* tile = stackalloc float[8 * 32];
+        // The accumulators of the first depth block start from C (accumulate), from zero, or from the bias row
+        // broadcast down the rows (init stride 0). Later depth blocks always continue from C.
+        float* zeros = stackalloc float[32];
+        new Span<float>(zeros, 32).Clear();
+        // The bias of a partial last panel, zero-padded to the panel width (the kernel reads a whole panel).
+        float* edgeRow = stackalloc float[32];
 
-        fixed (float* a = aSpan, b = bSpan, c = cSpan, pa = packA, pb = packB)
+        fixed (float* a = aSpan, b = bSpan, c = cSpan, pa = packA, pb = packB, row = rowSpan)
         {
             for (int pc = 0; pc < k; pc += KC)
             {
@@ -131,7 +203,9 @@ internal static unsafe class Gemm
                 for (int jc = 0; jc < n; jc += NC)
                 {
                     int nc = Math.Min(NC, n - jc);
-                    PackB(b + (nint)pc * rsB + (nint)jc * csB, rsB, csB, kc, nc, nr, wide, pb);
+                    float* bBlock = b + (nint)pc * rsB + (nint)jc * csB;
+                    if (!directB)
+                        PackB(bBlock, rsB, csB, kc, nc, nr, wide, pb);
                     for (int ic = 0; ic < m; ic += mcBlock)
                     {
                         int mc = Math.Min(mcBlock, m - ic);
@@ -148,7 +222,48 @@ internal static unsafe class Gemm
                             // Panel width: NR, or narrower near the right edge (see PanelWidth).
                             panel = PanelWidth(wide, nc - jr, nr);
                             int width = Math.Min(panel, nc - jr);
+                            // B(p, j) for the panel = bp[p·bStride + j]: packed (bStride = panel) or B in place.
                             float* bp = pb + (nint)jr * kc;
+                            nint bStride = panel;
+                            if (directB && width == panel)
+                            {
+                                bp = bBlock + jr;
+                                bStride = rsB;
+                            }
+                            else if (directB && !(wide && directA && rsA == 1 && width <= ColumnTailMax))
+                            {
+                                // A partial last panel would read past the end of B's rows: pack just that panel.
+                                // (Packed again for each row block; a row block is 256 rows, so at most a few times.)
+                                PackB(bBlock + jr, rsB, csB, kc, width, nr, wide, pb);
+                                bp = pb;
+                            }
+                            if (wide && directA && rsA == 1 && width <= ColumnTailMax && width < panel)
+                            {
+                                // A narrow last panel with A transposed (weight gradient): column by column over
+                                // the whole row block, B read where it lies (b[p·rsB + j], or the packed panel).
+                                float* bCol = directB ? bBlock + jr : bp;
+                                nint bColStride = directB ? rsB : bStride;
+                                for (int j = 0; j < width; j++)
+                                {
+                                    float* cj = c + (nint)ic * n + jc + jr + j;
+                                    float* initJ = cj;
+                                    nint initJStride = n;
+                                    if (pc == 0 && !accumulate)
+                                    {
+                                        initJ = rowInit ? row + jc + jr + j : zeros;
+                                        initJStride = 0;
+                                    }
+                                    ColumnBlock(kc, a + ic + (nint)pc * csA, csA, bCol + j, bColStride, cj, n, initJ, initJStride, mc);
+                                }
+                                continue;
+                            }
+                            float* panelRow = row + jc + jr;
+                            if (rowInit && width < panel)
+                            {
+                                new Span<float>(edgeRow, 32).Clear();
+                                new ReadOnlySpan<float>(panelRow, width).CopyTo(new Span<float>(edgeRow, width));
+                                panelRow = edgeRow;
+                            }
                             for (int ir = 0; ir < mc; ir += mr)
                             {
                                 int height = Math.Min(mr, mc - ir);
@@ -166,10 +281,18 @@ internal static unsafe class Gemm
                                     ap = pa; // the partial panel packed above
                                 }
                                 float* cp = c + (nint)(ic + ir) * n + jc + jr;
+                                // Initial accumulator rows: init[i·initStride + j].
+                                float* init = cp;
+                                nint initStride = n;
+                                if (pc == 0 && !accumulate)
+                                {
+                                    init = rowInit ? panelRow : zeros;
+                                    initStride = 0;
+                                }
                                 if (height == mr && width == panel)
-                                    Kernel(wide, panel, kc, ap, rowStride, pStep, bp, cp, n);
+                                    Kernel(wide, panel, kc, ap, rowStride, pStep, bp, bStride, cp, n, init, initStride);
                                 else
-                                    EdgeTile(wide, panel, kc, ap, rowStride, pStep, bp, cp, n, height, width, tile);
+                                    EdgeTile(wide, panel, kc, ap, rowStride, pStep, bp, bStride, cp, n, init, initStride, height, width, tile);
                             }
                         }
                     }
@@ -178,41 +301,96 @@ internal static unsafe class Gemm
         }
     }
 
-    /// <summary>Runs the kernel on a zero-padded copy of a partial C tile and writes back the valid part.</summary>
+    /// <summary>
+    /// Runs the kernel on a partial C tile through a full-size scratch tile and writes back the valid part. When
+    /// the accumulators start from C (initStride ≠ 0) the valid part of C is copied in, zero-padded; a broadcast
+    /// row or zeros (initStride = 0) is already padded to the panel width and is read directly. Element loops
+    /// rather than span copies: the rows are short (a 6-wide output layer) and a library call per row cost more
+    /// than the copy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EdgeTile(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, float* cp, int ldc, int height, int width, float* tile)
+    private static void EdgeTile(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, nint bStride,
+        float* cp, int ldc, float* init, nint initStride, int height, int width, float* tile)
     {
         int mr = wide ? 8 : 6;
-        new Span<float>(tile, mr * panel).Clear();
+        if (wide && panel == 8 && height == mr && Avx512F.VL.IsSupported)
+        {
+            // A narrow output layer (n ≤ 8): read and write C's short rows through a lane mask, no scratch tile.
+            Kernel8x8(kc, ap, rowStride, pStep, bp, bStride, cp, ldc, init, initStride, width);
+            return;
+        }
+        if (initStride != 0)
+        {
+            new Span<float>(tile, mr * panel).Clear();
+            for (int i = 0; i < height; i++)
+                for (int j = 0; j < width; j++)
+                    tile[i * panel + j] = init[i * initStride + j];
+            init = tile;
+            initStride = panel;
+        }
+        Kernel(wide, panel, kc, ap, rowStride, pStep, bp, bStride, tile, panel, init, initStride);
         for (int i = 0; i < height; i++)
-            new ReadOnlySpan<float>(cp + (nint)i * ldc, width).CopyTo(new Span<float>(tile + i * panel, width));
-        Kernel(wide, panel, kc, ap, rowStride, pStep, bp, tile, panel);
-        for (int i = 0; i < height; i++)
-            new ReadOnlySpan<float>(tile + i * panel, width).CopyTo(new Span<float>(cp + (nint)i * ldc, width));
+            for (int j = 0; j < width; j++)
+                cp[(nint)i * ldc + j] = tile[i * panel + j];
     }
 
     /// <summary>
-    /// acc[j] += Σ_r x[r·cols + j] (bias gradient = column sums of dZ). One pass with vector accumulators per
-    /// column block instead of a library call per row, whose fixed cost dominates for narrow layers.
+    /// acc[j] += Σ_r x[r·cols + j] (bias gradient = column sums of dZ), rows added in order r = 0, 1, … to each
+    /// column's running sum. Four vectors of columns are summed side by side: one vector per pass made each add
+    /// wait for the previous one (a latency-bound chain), which cost 2 µs for a 256×64 dZ.
     /// </summary>
     public static void AddColumnSums(ReadOnlySpan<float> x, int rows, int cols, Span<float> acc)
     {
         Check(x.Length, rows * cols, acc.Length, cols, acc.Length, cols);
-        int w = System.Numerics.Vector<float>.Count;
+        int w = Vector256<float>.Count;
         int j = 0;
-        for (; j <= cols - w; j += w)
+        fixed (float* px = x, pacc = acc)
         {
-            var sum = new System.Numerics.Vector<float>(acc.Slice(j));
-            for (int r = 0; r < rows; r++)
-                sum += new System.Numerics.Vector<float>(x.Slice(r * cols + j));
-            sum.CopyTo(acc.Slice(j));
-        }
-        for (; j < cols; j++)
-        {
-            float sum = acc[j];
-            for (int r = 0; r < rows; r++)
-                sum += x[r * cols + j];
-            acc[j] = sum;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j <= cols - 4 * w; j += 4 * w)
+                {
+                    float* col = px + j;
+                    var s0 = Vector256.Load(pacc + j);
+                    var s1 = Vector256.Load(pacc + j + w);
+                    var s2 = Vector256.Load(pacc + j + 2 * w);
+                    var s3 = Vector256.Load(pacc + j + 3 * w);
+                    for (int r = 0; r < rows; r++, col += cols)
+                    {
+                        s0 += Vector256.Load(col);
+                        s1 += Vector256.Load(col + w);
+                        s2 += Vector256.Load(col + 2 * w);
+                        s3 += Vector256.Load(col + 3 * w);
+                    }
+                    s0.Store(pacc + j);
+                    s1.Store(pacc + j + w);
+                    s2.Store(pacc + j + 2 * w);
+                    s3.Store(pacc + j + 3 * w);
+                }
+                for (; j <= cols - w; j += w)
+                {
+                    float* col = px + j;
+                    var s0 = Vector256.Load(pacc + j);
+                    for (int r = 0; r < rows; r++, col += cols)
+                        s0 += Vector256.Load(col);
+                    s0.Store(pacc + j);
+                }
+            }
+            // Remaining columns (< 8, e.g. a 6-wide output layer): all of them in one pass over the rows, so the
+            // adds of different columns overlap.
+            int rest = cols - j;
+            if (rest > 0)
+            {
+                float* sums = stackalloc float[8];
+                for (int q = 0; q < rest; q++)
+                    sums[q] = pacc[j + q];
+                float* col = px + j;
+                for (int r = 0; r < rows; r++, col += cols)
+                    for (int q = 0; q < rest; q++)
+                        sums[q] += col[q];
+                for (int q = 0; q < rest; q++)
+                    pacc[j + q] = sums[q];
+            }
         }
     }
 
@@ -226,16 +404,17 @@ internal static unsafe class Gemm
     private static int PanelWidth(bool wide, int remaining, int nr) => !wide ? nr : remaining > 24 ? nr : remaining > 8 ? 16 : 8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Kernel(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, float* cp, int ldc)
+    private static void Kernel(bool wide, int panel, int kc, float* ap, nint rowStride, nint pStep, float* bp, nint bStride, float* cp, int ldc,
+        float* init, nint initStride)
     {
         if (!wide)
-            Kernel6x16(kc, ap, rowStride, pStep, bp, cp, ldc);
+            Kernel6x16(kc, ap, rowStride, pStep, bp, bStride, cp, ldc, init, initStride);
         else if (panel == 32)
-            Kernel8x32(kc, ap, rowStride, pStep, bp, cp, ldc);
+            Kernel8x32(kc, ap, rowStride, pStep, bp, bStride, cp, ldc, init, initStride);
         else if (panel == 16)
-            Kernel8x16(kc, ap, rowStride, pStep, bp, cp, ldc);
+            Kernel8x16(kc, ap, rowStride, pStep, bp, bStride, cp, ldc, init, initStride);
         else
-            Kernel8x8(kc, ap, rowStride, pStep, bp, cp, ldc);
+            Kernel8x8(kc, ap, rowStride, pStep, bp, bStride, cp, ldc, init, initStride);
     }
 
     /// <summary>
@@ -296,8 +475,10 @@ internal static unsafe class Gemm
             panel = PanelWidth(wide, nc - j0, nr);
             int width = Math.Min(panel, nc - j0);
             float* d0 = dst + (nint)j0 * kc;
-            for (int p = 0; p < kc; p++)
-                new Span<float>(d0 + p * panel + width, panel - width).Clear();
+            // Zero the padding columns (a loop: a Span.Clear per row cost more than the few floats it clears).
+            for (int p = 0; p < kc && width < panel; p++)
+                for (int q = width; q < panel; q++)
+                    d0[p * panel + q] = 0f;
             if (cs == 1)
             {
                 // Rows of B are contiguous (B = W or X): copy runs.
@@ -380,21 +561,21 @@ internal static unsafe class Gemm
     /// eight broadcasts of A, sixteen FMAs — enough independent chains to cover the FMA latency.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x32(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
+    private static void Kernel8x32(int kc, float* a, nint rowStride, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride)
     {
         float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
         nint off = 0;
         float* c0 = c;
-        var x00 = Vector512.Load(c0); var x01 = Vector512.Load(c0 + 16);
-        var x10 = Vector512.Load(c + 1 * ldc); var x11 = Vector512.Load(c + 1 * ldc + 16);
-        var x20 = Vector512.Load(c + 2 * ldc); var x21 = Vector512.Load(c + 2 * ldc + 16);
-        var x30 = Vector512.Load(c + 3 * ldc); var x31 = Vector512.Load(c + 3 * ldc + 16);
-        var x40 = Vector512.Load(c + 4 * ldc); var x41 = Vector512.Load(c + 4 * ldc + 16);
-        var x50 = Vector512.Load(c + 5 * ldc); var x51 = Vector512.Load(c + 5 * ldc + 16);
-        var x60 = Vector512.Load(c + 6 * ldc); var x61 = Vector512.Load(c + 6 * ldc + 16);
-        var x70 = Vector512.Load(c + 7 * ldc); var x71 = Vector512.Load(c + 7 * ldc + 16);
-        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
-        float* bEnd = b + (nint)kc * 32;
+        var x00 = Vector512.Load(init); var x01 = Vector512.Load(init + 16);
+        var x10 = Vector512.Load(init + 1 * initStride); var x11 = Vector512.Load(init + 1 * initStride + 16);
+        var x20 = Vector512.Load(init + 2 * initStride); var x21 = Vector512.Load(init + 2 * initStride + 16);
+        var x30 = Vector512.Load(init + 3 * initStride); var x31 = Vector512.Load(init + 3 * initStride + 16);
+        var x40 = Vector512.Load(init + 4 * initStride); var x41 = Vector512.Load(init + 4 * initStride + 16);
+        var x50 = Vector512.Load(init + 5 * initStride); var x51 = Vector512.Load(init + 5 * initStride + 16);
+        var x60 = Vector512.Load(init + 6 * initStride); var x61 = Vector512.Load(init + 6 * initStride + 16);
+        var x70 = Vector512.Load(init + 7 * initStride); var x71 = Vector512.Load(init + 7 * initStride + 16);
+        // Only a0..a7, off, pStep, b and bStride are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + kc * bStride;
         while (b < bEnd)
         {
             var b0 = Vector512.Load(b);
@@ -409,7 +590,7 @@ internal static unsafe class Gemm
             s = Vector512.Create(a6[off]); x60 = Vector512.FusedMultiplyAdd(s, b0, x60); x61 = Vector512.FusedMultiplyAdd(s, b1, x61);
             s = Vector512.Create(a7[off]); x70 = Vector512.FusedMultiplyAdd(s, b0, x70); x71 = Vector512.FusedMultiplyAdd(s, b1, x71);
             off += pStep;
-            b += 32;
+            b += bStride;
         }
         float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         x00.Store(c0); x01.Store(c0 + 16);
@@ -424,15 +605,15 @@ internal static unsafe class Gemm
 
     /// <summary>C[8×16] += A[8×kc]·Bpanel[kc×16]; for narrow panels (e.g. a 6-wide output layer).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x16(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
+    private static void Kernel8x16(int kc, float* a, nint rowStride, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride)
     {
         float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
         nint off = 0;
         float* c0 = c;
-        var x0 = Vector512.Load(c0); var x1 = Vector512.Load(c + 1 * ldc); var x2 = Vector512.Load(c + 2 * ldc); var x3 = Vector512.Load(c + 3 * ldc);
-        var x4 = Vector512.Load(c + 4 * ldc); var x5 = Vector512.Load(c + 5 * ldc); var x6 = Vector512.Load(c + 6 * ldc); var x7 = Vector512.Load(c + 7 * ldc);
-        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
-        float* bEnd = b + (nint)kc * 16;
+        var x0 = Vector512.Load(init); var x1 = Vector512.Load(init + 1 * initStride); var x2 = Vector512.Load(init + 2 * initStride); var x3 = Vector512.Load(init + 3 * initStride);
+        var x4 = Vector512.Load(init + 4 * initStride); var x5 = Vector512.Load(init + 5 * initStride); var x6 = Vector512.Load(init + 6 * initStride); var x7 = Vector512.Load(init + 7 * initStride);
+        // Only a0..a7, off, pStep, b and bStride are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + kc * bStride;
         while (b < bEnd)
         {
             var b0 = Vector512.Load(b);
@@ -445,7 +626,7 @@ internal static unsafe class Gemm
             x6 = Vector512.FusedMultiplyAdd(Vector512.Create(a6[off]), b0, x6);
             x7 = Vector512.FusedMultiplyAdd(Vector512.Create(a7[off]), b0, x7);
             off += pStep;
-            b += 16;
+            b += bStride;
         }
         float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
@@ -454,15 +635,30 @@ internal static unsafe class Gemm
 
     /// <summary>C[8×8] += A[8×kc]·Bpanel[kc×8] with 256-bit vectors; for panels of at most 8 columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x8(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
+    private static void Kernel8x8(int kc, float* a, nint rowStride, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride,
+        int width = 8)
     {
         float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride;
         nint off = 0;
         float* c0 = c;
-        var x0 = Vector256.Load(c0); var x1 = Vector256.Load(c + 1 * ldc); var x2 = Vector256.Load(c + 2 * ldc); var x3 = Vector256.Load(c + 3 * ldc);
-        var x4 = Vector256.Load(c + 4 * ldc); var x5 = Vector256.Load(c + 5 * ldc); var x6 = Vector256.Load(c + 6 * ldc); var x7 = Vector256.Load(c + 7 * ldc);
-        // Only a0..a7, off, pStep and b are live in the loop (c pointers are recomputed after it).
-        float* bEnd = b + (nint)kc * 8;
+        Vector256<float> x0, x1, x2, x3, x4, x5, x6, x7;
+        // width < 8 (AVX-512 only, see EdgeTile): C rows hold only `width` columns, so C is read and written
+        // through a lane mask; a broadcast init row (initStride = 0) is padded and read whole.
+        var mask = Vector256.LessThan(Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), Vector256.Create((float)width));
+        if (width < 8 && initStride != 0)
+        {
+            x0 = Avx512F.VL.MaskLoad(init, mask, Vector256<float>.Zero); x1 = Avx512F.VL.MaskLoad(init + 1 * initStride, mask, Vector256<float>.Zero);
+            x2 = Avx512F.VL.MaskLoad(init + 2 * initStride, mask, Vector256<float>.Zero); x3 = Avx512F.VL.MaskLoad(init + 3 * initStride, mask, Vector256<float>.Zero);
+            x4 = Avx512F.VL.MaskLoad(init + 4 * initStride, mask, Vector256<float>.Zero); x5 = Avx512F.VL.MaskLoad(init + 5 * initStride, mask, Vector256<float>.Zero);
+            x6 = Avx512F.VL.MaskLoad(init + 6 * initStride, mask, Vector256<float>.Zero); x7 = Avx512F.VL.MaskLoad(init + 7 * initStride, mask, Vector256<float>.Zero);
+        }
+        else
+        {
+            x0 = Vector256.Load(init); x1 = Vector256.Load(init + 1 * initStride); x2 = Vector256.Load(init + 2 * initStride); x3 = Vector256.Load(init + 3 * initStride);
+            x4 = Vector256.Load(init + 4 * initStride); x5 = Vector256.Load(init + 5 * initStride); x6 = Vector256.Load(init + 6 * initStride); x7 = Vector256.Load(init + 7 * initStride);
+        }
+        // Only a0..a7, off, pStep, b and bStride are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + kc * bStride;
         while (b < bEnd)
         {
             var b0 = Vector256.Load(b);
@@ -475,28 +671,95 @@ internal static unsafe class Gemm
             x6 = Vector256.FusedMultiplyAdd(Vector256.Create(a6[off]), b0, x6);
             x7 = Vector256.FusedMultiplyAdd(Vector256.Create(a7[off]), b0, x7);
             off += pStep;
-            b += 8;
+            b += bStride;
         }
         float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        if (width < 8)
+        {
+            Avx512F.VL.MaskStore(c0, mask, x0); Avx512F.VL.MaskStore(c1, mask, x1); Avx512F.VL.MaskStore(c2, mask, x2); Avx512F.VL.MaskStore(c3, mask, x3);
+            Avx512F.VL.MaskStore(c4, mask, x4); Avx512F.VL.MaskStore(c5, mask, x5); Avx512F.VL.MaskStore(c6, mask, x6); Avx512F.VL.MaskStore(c7, mask, x7);
+            return;
+        }
         x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
         x4.Store(c4); x5.Store(c5); x6.Store(c6); x7.Store(c7);
     }
 
+    /// <summary>
+    /// One column j of C over <paramref name="rows"/> rows, with the rows in the vector lanes:
+    /// C(i, j) = init(i) + Σ_p A(i, p)·B(p, j), for A(i, p) = a[i + p·pStep] (A transposed, as in the weight
+    /// gradient dZᵀ·X). For the last few columns of a narrow B (the 17th input of a layer, or all 3 inputs of
+    /// pendulum's) this is one FMA lane per output instead of an 8×8 tile whose lanes are mostly padding. Four
+    /// row vectors run side by side so that four FMA chains overlap; each element still gets the same
+    /// multiply-adds in the same order (p = 0, 1, …) as in the tile kernels, so the same numbers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ColumnBlock(int kc, float* a, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride, int rows)
+    {
+        const int W = 8;
+        float* lanes = stackalloc float[4 * W];
+        int r0 = 0;
+        for (; r0 + 4 * W <= rows; r0 += 4 * W)
+        {
+            for (int i = 0; i < 4 * W; i++)
+                lanes[i] = init[(r0 + i) * initStride];
+            var s0 = Vector256.Load(lanes);
+            var s1 = Vector256.Load(lanes + W);
+            var s2 = Vector256.Load(lanes + 2 * W);
+            var s3 = Vector256.Load(lanes + 3 * W);
+            float* ap = a + r0;
+            for (int p = 0; p < kc; p++, ap += pStep)
+            {
+                var bj = Vector256.Create(b[p * bStride]);
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Load(ap), bj, s0);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.Load(ap + W), bj, s1);
+                s2 = Vector256.FusedMultiplyAdd(Vector256.Load(ap + 2 * W), bj, s2);
+                s3 = Vector256.FusedMultiplyAdd(Vector256.Load(ap + 3 * W), bj, s3);
+            }
+            s0.Store(lanes);
+            s1.Store(lanes + W);
+            s2.Store(lanes + 2 * W);
+            s3.Store(lanes + 3 * W);
+            for (int i = 0; i < 4 * W; i++)
+                c[(nint)(r0 + i) * ldc] = lanes[i];
+        }
+        for (; r0 + W <= rows; r0 += W)
+        {
+            for (int i = 0; i < W; i++)
+                lanes[i] = init[(r0 + i) * initStride];
+            var s0 = Vector256.Load(lanes);
+            float* ap = a + r0;
+            for (int p = 0; p < kc; p++, ap += pStep)
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Load(ap), Vector256.Create(b[p * bStride]), s0);
+            s0.Store(lanes);
+            for (int i = 0; i < W; i++)
+                c[(nint)(r0 + i) * ldc] = lanes[i];
+        }
+        // Fewer than 8 rows left: scalar fused multiply-adds (the same rounding as a vector FMA lane).
+        for (; r0 < rows; r0++)
+        {
+            float sum = init[r0 * initStride];
+            float* ap = a + r0;
+            for (int p = 0; p < kc; p++, ap += pStep)
+                sum = MathF.FusedMultiplyAdd(*ap, b[p * bStride], sum);
+            c[(nint)r0 * ldc] = sum;
+        }
+    }
+
     /// <summary>C[6×16] += A[6×kc]·Bpanel[kc×16]; 12 ymm accumulators (AVX2 path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel6x16(int kc, float* a, nint rowStride, nint pStep, float* b, float* c, int ldc)
+    private static void Kernel6x16(int kc, float* a, nint rowStride, nint pStep, float* b, nint bStride, float* c, int ldc, float* init, nint initStride)
     {
         float* a0 = a, a1 = a + 1 * rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride, a4 = a + 4 * rowStride, a5 = a + 5 * rowStride;
         nint off = 0;
         float* c0 = c;
-        var x00 = Vector256.Load(c0); var x01 = Vector256.Load(c0 + 8);
-        var x10 = Vector256.Load(c + 1 * ldc); var x11 = Vector256.Load(c + 1 * ldc + 8);
-        var x20 = Vector256.Load(c + 2 * ldc); var x21 = Vector256.Load(c + 2 * ldc + 8);
-        var x30 = Vector256.Load(c + 3 * ldc); var x31 = Vector256.Load(c + 3 * ldc + 8);
-        var x40 = Vector256.Load(c + 4 * ldc); var x41 = Vector256.Load(c + 4 * ldc + 8);
-        var x50 = Vector256.Load(c + 5 * ldc); var x51 = Vector256.Load(c + 5 * ldc + 8);
-        // Only a0..a5, off, pStep and b are live in the loop (c pointers are recomputed after it).
-        float* bEnd = b + (nint)kc * 16;
+        var x00 = Vector256.Load(init); var x01 = Vector256.Load(init + 8);
+        var x10 = Vector256.Load(init + 1 * initStride); var x11 = Vector256.Load(init + 1 * initStride + 8);
+        var x20 = Vector256.Load(init + 2 * initStride); var x21 = Vector256.Load(init + 2 * initStride + 8);
+        var x30 = Vector256.Load(init + 3 * initStride); var x31 = Vector256.Load(init + 3 * initStride + 8);
+        var x40 = Vector256.Load(init + 4 * initStride); var x41 = Vector256.Load(init + 4 * initStride + 8);
+        var x50 = Vector256.Load(init + 5 * initStride); var x51 = Vector256.Load(init + 5 * initStride + 8);
+        // Only a0..a5, off, pStep, b and bStride are live in the loop (c pointers are recomputed after it).
+        float* bEnd = b + kc * bStride;
         while (b < bEnd)
         {
             var b0 = Vector256.Load(b);
@@ -509,7 +772,7 @@ internal static unsafe class Gemm
             s = Vector256.Create(a4[off]); x40 = Vector256.FusedMultiplyAdd(s, b0, x40); x41 = Vector256.FusedMultiplyAdd(s, b1, x41);
             s = Vector256.Create(a5[off]); x50 = Vector256.FusedMultiplyAdd(s, b0, x50); x51 = Vector256.FusedMultiplyAdd(s, b1, x51);
             off += pStep;
-            b += 16;
+            b += bStride;
         }
         float* c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         x00.Store(c0); x01.Store(c0 + 8);

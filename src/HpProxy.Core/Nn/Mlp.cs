@@ -249,11 +249,8 @@ public sealed partial class Mlp
         {
             int fin = _sizes[l], fout = _sizes[l + 1];
             var z = c.Z[l].AsSpan(0, batch * fout);
-            var bias = _biases[l].Value;
-            for (int r = 0; r < batch; r++)
-                bias.CopyTo(z.Slice(r * fout, fout));
             // z = x·Wᵀ + b
-            Gemm.MultiplyTransposedB(c.LayerInput(l).AsSpan(0, batch * fin), _effectiveWeights[l], z, batch, fout, fin, accumulate: true);
+            Gemm.MultiplyTransposedBAddRow(c.LayerInput(l).AsSpan(0, batch * fin), _effectiveWeights[l], _biases[l].Value, z, batch, fout, fin);
             if (l == layers - 1)
                 break;
 

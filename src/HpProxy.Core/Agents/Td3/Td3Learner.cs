@@ -100,7 +100,8 @@ public sealed class Td3Learner : IOffPolicyBackbone
             actorLoss -= q[i] / b;
             _grad[i] = -1f / b;
         }
-        _n.Q1.Backward(_grad.AsSpan(0, b), _qIn.AsSpan(0, b * (_d + _a))); // stray Q1 gradients are cleared by the next ZeroGrad
+        // Only ∂Q1/∂(s, a) is needed: BackwardInput skips Q1's weight gradients (the next ZeroGrad would discard them).
+        _n.Q1.BackwardInput(_grad.AsSpan(0, b), _qIn.AsSpan(0, b * (_d + _a)));
         for (int i = 0; i < b; i++)
         {
             for (int j = 0; j < _a; j++)
