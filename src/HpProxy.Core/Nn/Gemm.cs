@@ -29,13 +29,13 @@ namespace HpProxy.Core.Nn;
 /// AVX-512 a partial 8-wide panel is read and written through a lane mask instead, and a last panel of at most
 /// 4 columns with A transposed (a weight gradient) is computed column by column with A's rows in the lanes.
 /// Every path computes each element as init + Σ_p A(i,p)·B(p,j), one fused multiply-add per term in order of p,
-/// so the path taken never changes the numbers (GemmTests; decision 0004).
+/// so the path taken never changes the numbers (GemmTests; decision 0007).
 ///
 /// Kernels: with Vector512 (AVX-512) an 8×32 tile = 16 zmm accumulators (and 8×16 / 8×8 tiles for narrow
 /// last panels such as a 6-wide output layer); with Vector256 a 6×16 tile = 12 ymm accumulators (fits the 16 ymm
 /// registers of AVX2). Without 256-bit SIMD the code falls back to <see cref="GemmReference"/>.
 /// Packing buffers are per thread and grow on demand, so steady-state calls allocate nothing.
-/// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md and 0004-small-network-step.md.
+/// Measurements that chose these constants: docs/decisions/0001-nn-gemm.md and 0007-small-network-step.md.
 /// </summary>
 internal static unsafe class Gemm
 {
@@ -66,7 +66,7 @@ internal static unsafe class Gemm
     [ThreadStatic] private static bool t_packAllB;
 
     /// <summary>
-    /// Longest B row (floats) read in place; longer rows are packed (decision 0004). Settable for benchmarks only:
+    /// Longest B row (floats) read in place; longer rows are packed (decision 0007). Settable for benchmarks only:
     /// the numbers are the same either way, only the speed differs.
     /// </summary>
     internal static int DirectBMaxRow { get; set; } = 64;
@@ -183,7 +183,7 @@ internal static unsafe class Gemm
         // B with contiguous rows (W in dZ·W, X in dZᵀ·X) is read in place too when its rows are short: a full
         // panel is then NR consecutive floats per p at stride rsB, and copying it into a packed panel was a
         // measurable share of the small products. Rows of more than 64 floats are still packed: at 256 floats
-        // both ways measured the same (decision 0004), and the large network was tuned with packed panels.
+        // both ways measured the same (decision 0007), and the large network was tuned with packed panels.
         bool directB = !PackAllB && csB == 1 && rsB <= DirectBMaxRow;
         var packA = t_packA ??= new float[(MC + 8) * KC];
         var packB = t_packB ??= new float[KC * (NC + 32)];

@@ -7,7 +7,7 @@ using static HpProxy.Core.Tests.Agents.AgentTestContext;
 namespace HpProxy.Core.Tests.Agents;
 
 /// <summary>
-/// Short training runs whose numbers were recorded before the speed work of decision 0004 (blocked-GEMM
+/// Short training runs whose numbers were recorded before the speed work of decision 0007 (blocked-GEMM
 /// epilogues, B read in place, column tails; critics differentiated with BackwardInput in the SAC/TD3 actor
 /// update). Those changes were meant to leave every number unchanged to the last bit; these runs pin that.
 /// A change that is meant to alter the numerics will fail here: check that it should, then re-record.
