@@ -46,8 +46,8 @@ public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServi
             .Select(f => new DatasetFile(f.Sha256, f.Path))
             .DistinctBy(f => f.Sha256)
             .ToList();
-        return StudyLoad.Planned(new PlannedStudy(study.Name, study.FileHash, study.FileText, runs, references) { Datasets = datasets })
-            with { Warnings = loaded.Warnings };
+        var planned = new PlannedStudy(study.Name, study.FileHash, study.FileText, runs, references) { Datasets = datasets };
+        return StudyLoad.Planned(planned) with { Warnings = loaded.Warnings };
     }
 
     /// <summary>Builds the catalog only when the validator first asks (a YAML syntax error needs none, and building

@@ -26,14 +26,24 @@ public sealed class FileDemonstrationSource(IDemonstrationFileStore files) : IDe
         var file = spec.File ?? throw new ArgumentException($"demonstration set '{spec.Name}' is not read from a file", nameof(spec));
         string key = string.Join("\n", task, spec.Name, file.Sha256,
             file.ReferenceReturn?.ToString("R", CultureInfo.InvariantCulture) ?? "", spec.TrainEpisodes, spec.ValidationEpisodes, spec.Seed);
-        return _sets.GetOrAdd(key, _ => new Lazy<GeneratedDemonstrations>(() => Load(task, spec, file))).Value;
+        var lazy = _sets.GetOrAdd(key, _ => new Lazy<GeneratedDemonstrations>(() => Load(task, spec, file)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A failure (a file not staged yet, a disk error) is not cached: the next run of this process tries again.
+            _sets.TryRemove(new KeyValuePair<string, Lazy<GeneratedDemonstrations>>(key, lazy));
+            throw;
+        }
     }
 
     private GeneratedDemonstrations Load(string task, DemoSpec spec, DemoFileSpec file)
     {
         var loaded = files.Load(file.Sha256);
         if (loaded.Task != task)
-            throw new InvalidOperationException($"demonstration file {file.Sha256[..12]} holds task '{loaded.Task}', not '{task}'");
+            throw new InvalidOperationException($"demonstration file {file.Sha256[..Math.Min(12, file.Sha256.Length)]} holds task '{loaded.Task}', not '{task}'");
         return FileDemoSelection.Select(loaded.Episodes, spec.TrainEpisodes, spec.ValidationEpisodes, spec.Seed, spec.Name,
             loaded.HasRewards, file.ReferenceReturn);
     }
