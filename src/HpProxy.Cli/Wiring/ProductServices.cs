@@ -46,8 +46,7 @@ public static class ProductServices
     private sealed class CatalogListing : ICatalog
     {
         public IReadOnlyList<CatalogEntry> Tasks() =>
-            [.. ProductCatalog.Default.Tasks.Select(t => new CatalogEntry(t.Name,
-                $"{t.Description} [{t.Family}; obs {t.ObservationSize}, act {t.ActionSize}, horizon {t.Horizon}{(t.TerminatesEarly ? ", terminates early" : "")}]"))];
+            [.. ProductCatalog.Default.Tasks.Select(t => new CatalogEntry(t.Name, Commands.TasksCommand.Describe(t)))];
 
         public IReadOnlyList<CatalogEntry> Algorithms() =>
             [.. AlgorithmRegistry.All.Select(a => new CatalogEntry(a.Name,
