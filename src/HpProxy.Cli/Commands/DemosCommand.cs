@@ -67,7 +67,11 @@ internal static class DemosCommand
         ctx.Out.WriteLine($"sizes         observation {info.ObservationSize}, action {info.ActionSize}");
         ctx.Out.WriteLine($"episodes      {episodes.Count} ({episodes.Count(e => e.Terminated)} terminated, {episodes.Count(e => !e.Terminated)} truncated)");
         ctx.Out.WriteLine($"steps         {episodes.Sum(e => e.StepCount)} (RLDS steps; transitions {episodes.Sum(e => e.Length)})");
-        if (episodes.Count > 0)
+        if (!info.HasRewards)
+        {
+            ctx.Out.WriteLine("return        unknown: imported without rewards (a study using this file gives reference_return)");
+        }
+        else if (episodes.Count > 0)
         {
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"return        mean {episodes.Average(e => e.Return()):F2}, min {episodes.Min(e => e.Return()):F2}, max {episodes.Max(e => e.Return()):F2}"));
