@@ -104,7 +104,7 @@ internal static class DemosExchange
             ? string.Create(CultureInfo.InvariantCulture, $"  rewards     recorded; mean return {episodes.Average(e => e.Return()):F2} (min {episodes.Min(e => e.Return()):F2}, max {episodes.Max(e => e.Return()):F2})")
             : "  rewards     absent: a study using this file must give reference_return");
         ctx.Out.WriteLine($"  sha256      {DatasetFileHash.Of(output)}");
-        ctx.Out.WriteLine($"  in a study  file: {output.Replace('\\', '/')}   (relative to the study file's folder)");
+        ctx.Out.WriteLine($"  in a study  file: {Path.GetFullPath(output)}   (or that path relative to the study file's folder)");
         return ExitCodes.Ok;
     }
 

@@ -56,7 +56,11 @@ internal static class TasksCommand
                 },
             };
         }).ToList();
-        ctx.Out.WriteLine(JsonSerializer.Serialize(tasks, new JsonSerializerOptions { WriteIndented = true }));
+        ctx.Out.WriteLine(JsonSerializer.Serialize(tasks, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "±1 N m" stays readable
+        }));
         return ExitCodes.Ok;
     }
 
