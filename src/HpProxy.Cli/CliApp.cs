@@ -65,7 +65,7 @@ public static class CliApp
         "demos" => DemosCommand.Execute(cmd, ctx),
         "sanity" => SanityCommand.Execute(cmd, ctx),
         "expert" => ExpertCommand.Execute(cmd, ctx),
-        "tasks" => InfoCommands.List(ctx, ctx.Services.Catalog.Tasks()),
+        "tasks" => TasksCommand.Execute(cmd, ctx),
         "algorithms" => InfoCommands.List(ctx, ctx.Services.Catalog.Algorithms()),
         "proxies" => InfoCommands.List(ctx, ctx.Services.Catalog.Proxies()),
         "version" => InfoCommands.Version(ctx),

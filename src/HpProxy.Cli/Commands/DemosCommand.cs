@@ -13,7 +13,7 @@ namespace HpProxy.Cli.Commands;
 /// <c>hpproxy demos generate &lt;task&gt; --out FILE</c> rolls a demonstrator (in a regime) and writes the episodes as
 /// RLDS step rows in Parquet, a file Python reads without our code (pyarrow/pandas; see src/HpProxy.Storage/README.md).
 /// <c>hpproxy demos show FILE</c> reads such a file back (ours or one written elsewhere with the same columns),
-/// checks the RLDS invariants, and prints what it holds.
+/// checks the RLDS invariants, and prints what it holds. <c>export</c> and <c>import</c>: <see cref="DemosExchange"/>.
 /// </summary>
 internal static class DemosCommand
 {
@@ -21,7 +21,9 @@ internal static class DemosCommand
     {
         "generate" => Generate(cmd, ctx),
         "show" => Show(cmd, ctx),
-        var other => throw new UsageException($"unknown demos action '{other}' (generate or show)", cmd.Name),
+        "export" => DemosExchange.Export(cmd, ctx),
+        "import" => DemosExchange.Import(cmd, ctx),
+        var other => throw new UsageException($"unknown demos action '{other}' (generate, show, export or import)", cmd.Name),
     };
 
     private static int Generate(ParsedCommand cmd, CliContext ctx)
@@ -65,7 +67,11 @@ internal static class DemosCommand
         ctx.Out.WriteLine($"sizes         observation {info.ObservationSize}, action {info.ActionSize}");
         ctx.Out.WriteLine($"episodes      {episodes.Count} ({episodes.Count(e => e.Terminated)} terminated, {episodes.Count(e => !e.Terminated)} truncated)");
         ctx.Out.WriteLine($"steps         {episodes.Sum(e => e.StepCount)} (RLDS steps; transitions {episodes.Sum(e => e.Length)})");
-        if (episodes.Count > 0)
+        if (!info.HasRewards)
+        {
+            ctx.Out.WriteLine("return        unknown: imported without rewards (a study using this file gives reference_return)");
+        }
+        else if (episodes.Count > 0)
         {
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"return        mean {episodes.Average(e => e.Return()):F2}, min {episodes.Min(e => e.Return()):F2}, max {episodes.Max(e => e.Return()):F2}"));

@@ -1,4 +1,5 @@
 using HpProxy.Cli.Parsing;
+using HpProxy.Storage.Datasets;
 
 namespace HpProxy.Cli.Commands;
 
@@ -23,6 +24,12 @@ internal static class RunCommand
         {
             // Runs are keyed by their spec, so an edit only adds runs; earlier runs stay and count in the report.
             ctx.Out.WriteLine($"note: the study file changed since it was last run; runs of earlier versions are kept ({store.GetProgress().Total} in total)");
+        }
+        foreach (var dataset in study.Datasets)
+        {
+            // The study folder keeps its own copy of every demonstration file, named by hash: workers (started later,
+            // elsewhere, or after the original moved) read exactly the bytes the runs were planned with.
+            DemonstrationFileStore.Stage(location.StudyDirectory, dataset.Sha256, dataset.Path);
         }
         foreach (var need in study.References)
         {

@@ -7,7 +7,8 @@ namespace HpProxy.Cli.Wiring;
 
 /// <summary>The product's front-end: <see cref="StudyLoader"/> (validation against the build's catalog), then
 /// <see cref="StudyPlanner"/>; reference returns are measured with <see cref="ReferenceMeter"/> when first needed.</summary>
-public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServices> runServices) : IStudyFrontEnd
+public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServices> runServices,
+    Func<StudyDemonstrationFiles>? files = null) : IStudyFrontEnd
 {
     public StudyLoad Load(string path)
     {
@@ -23,7 +24,9 @@ public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServi
         StudyLoadResult loaded;
         try
         {
-            loaded = StudyLoader.Load(path, text, new LazyCatalog(catalog));
+            loaded = files is null
+                ? StudyLoader.Load(path, text, new LazyCatalog(catalog))
+                : StudyLoader.Load(path, text, new LazyCatalog(catalog), files());
         }
         catch (Exception e) when (e is not NotAvailableException)
         {
@@ -38,7 +41,13 @@ public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServi
         var references = plan.Demonstrations
             .Select(d => new ReferenceNeed(d.Task, d.Spec.Name, () => ReferenceMeter.Measure(runServices(), d.Task, d.Spec)))
             .ToList();
-        return StudyLoad.Planned(new PlannedStudy(study.Name, study.FileHash, study.FileText, runs, references)) with { Warnings = loaded.Warnings };
+        var datasets = study.Demonstrations
+            .SelectMany(d => d.Files?.Values ?? [])
+            .Select(f => new DatasetFile(f.Sha256, f.Path))
+            .DistinctBy(f => f.Sha256)
+            .ToList();
+        var planned = new PlannedStudy(study.Name, study.FileHash, study.FileText, runs, references) { Datasets = datasets };
+        return StudyLoad.Planned(planned) with { Warnings = loaded.Warnings };
     }
 
     /// <summary>Builds the catalog only when the validator first asks (a YAML syntax error needs none, and building

@@ -34,7 +34,15 @@ public sealed record PlannedStudy(
     string FileHash,
     string FileText,
     IReadOnlyList<PlannedRun> Runs,
-    IReadOnlyList<ReferenceNeed> References);
+    IReadOnlyList<ReferenceNeed> References)
+{
+    /// <summary>The demonstration files the study reads (<c>file:</c> sets): <c>run</c> copies each into the study
+    /// folder under its hash before anything trains, so workers find exactly the planned bytes.</summary>
+    public IReadOnlyList<DatasetFile> Datasets { get; init; } = [];
+}
+
+/// <summary>A demonstration file of a study: its content hash and where it was found.</summary>
+public sealed record DatasetFile(string Sha256, string Path);
 
 /// <summary>Reference returns (random and expert) of a (task, demonstration set), computed only when not stored yet.</summary>
 public sealed record ReferenceNeed(string Task, string Demonstrations, Func<ReferenceReturns> Compute);

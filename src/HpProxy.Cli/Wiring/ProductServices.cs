@@ -24,8 +24,8 @@ public static class ProductServices
     public static CliServices Create() => new(
         StudyStoreOpener.Instance,
         // HPPROXY_SYNTHETIC_WORK replaces training with timed no-ops (machinery tests and deployment trials).
-        () => SyntheticRunWork.FromEnvironment() ?? (IRunWork)new ExecutorRunWork(RunServices()),
-        new CoreStudyFrontEnd(StudyCatalog, RunServices),
+        () => SyntheticRunWork.FromEnvironment() ?? (IRunWork)new ExecutorRunWork(RunServices(), ProductCatalog.Default.Files),
+        new CoreStudyFrontEnd(StudyCatalog, RunServices, DemonstrationFiles),
         Reports(),
         new CatalogListing());
 
@@ -35,6 +35,10 @@ public static class ProductServices
     /// <summary>What a run needs: tasks, algorithms, proxies, demonstrations.</summary>
     public static RunServices RunServices() => ProductCatalog.Default.Services;
 
+    /// <summary>Reads and checks study files' demonstration files, and remembers where they are for this process.</summary>
+    public static StudyDemonstrationFiles DemonstrationFiles() =>
+        new(ProductCatalog.Default.FileInspector, ProductCatalog.Default.Files);
+
     public static IReportWriter Reports() => new ProductReportWriter(Version);
 
     public static NotAvailableException Missing(string what) => new($"{what} is not available in this build yet");
@@ -42,8 +46,7 @@ public static class ProductServices
     private sealed class CatalogListing : ICatalog
     {
         public IReadOnlyList<CatalogEntry> Tasks() =>
-            [.. ProductCatalog.Default.Tasks.Select(t => new CatalogEntry(t.Name,
-                $"{t.Description} [{t.Family}; obs {t.ObservationSize}, act {t.ActionSize}, horizon {t.Horizon}{(t.TerminatesEarly ? ", terminates early" : "")}]"))];
+            [.. ProductCatalog.Default.Tasks.Select(t => new CatalogEntry(t.Name, Commands.TasksCommand.Describe(t)))];
 
         public IReadOnlyList<CatalogEntry> Algorithms() =>
             [.. AlgorithmRegistry.All.Select(a => new CatalogEntry(a.Name,

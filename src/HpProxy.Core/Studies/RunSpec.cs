@@ -37,7 +37,20 @@ public sealed record DemoSpec(
     HyperparameterSet Parameters,
     int TrainEpisodes,
     int ValidationEpisodes,
-    ulong Seed);
+    ulong Seed)
+{
+    /// <summary>Set when the episodes come from a file (a study's <c>file:</c> key) instead of a demonstrator: the
+    /// file's content hash, so a run's id changes with the data and only with them. Null for generated sets (whose
+    /// canonical JSON, and so their run ids, are what they were before files existed).</summary>
+    public DemoFileSpec? File { get; init; }
+}
+
+/// <summary>A demonstration set read from a Parquet RLDS file, as a run spec carries it. The path is deliberately
+/// not part of it (moving or renaming the file keeps the run ids); workers find the file by its hash.</summary>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
+/// <param name="ReferenceReturn">The study's explicit demonstrator reference return for the normalised score, or
+/// null to use the mean return of the file's selected episodes (which then must carry rewards).</param>
+public sealed record DemoFileSpec(string Sha256, double? ReferenceReturn);
 
 /// <summary>Deterministic evaluation at each checkpoint: <paramref name="Episodes"/> episodes with fixed seeds
 /// derived from <paramref name="Seed"/> (the same seeds for every run of the study).</summary>

@@ -65,7 +65,7 @@ public static class RunSpecJson
         using var doc = JsonDocument.Parse(json);
         var root = Object(doc.RootElement, "run spec",
             "algorithm", "budget", "checkpoints", "config_id", "demonstrations", "evaluation", "hyperparameters", "proxies", "seed", "task");
-        var demo = Object(root["demonstrations"], "demonstrations",
+        var demo = Object(root["demonstrations"], "demonstrations", ["file"],
             "demonstrator", "name", "parameters", "regime", "seed", "train_episodes", "validation_episodes");
         var evaluation = Object(root["evaluation"], "evaluation", "episodes", "seed");
         if (root["proxies"].ValueKind != JsonValueKind.Array) throw new JsonException("run spec: 'proxies' must be an array");
@@ -82,7 +82,10 @@ public static class RunSpecJson
                 ReadSet(demo["parameters"]),
                 demo["train_episodes"].GetInt32(),
                 demo["validation_episodes"].GetInt32(),
-                demo["seed"].GetUInt64()),
+                demo["seed"].GetUInt64())
+            {
+                File = demo.TryGetValue("file", out var file) ? ReadFile(file) : null,
+            },
             Algorithm: root["algorithm"].GetString()!,
             ConfigId: root["config_id"].GetString()!,
             Hyperparameters: ReadSet(root["hyperparameters"]),
@@ -106,6 +109,20 @@ public static class RunSpecJson
     {
         w.WriteStartObject();
         w.WriteString("demonstrator", demo.Demonstrator);
+        if (demo.File is { } file)
+        {
+            // Written only for file sets, so the JSON (and the run ids) of generated sets are unchanged.
+            w.WritePropertyName("file");
+            w.WriteStartObject();
+            if (file.ReferenceReturn is { } reference)
+            {
+                if (!double.IsFinite(reference)) throw new ArgumentException($"reference return {reference} is not finite");
+                w.WritePropertyName("reference_return");
+                w.WriteRawValue(reference.ToString("R", CultureInfo.InvariantCulture));
+            }
+            w.WriteString("sha256", file.Sha256);
+            w.WriteEndObject();
+        }
         w.WriteString("name", demo.Name);
         w.WritePropertyName("parameters");
         WriteSet(w, demo.Parameters);
@@ -147,13 +164,24 @@ public static class RunSpecJson
         })));
     }
 
-    private static Dictionary<string, JsonElement> Object(JsonElement element, string what, params string[] keys)
+    private static DemoFileSpec ReadFile(JsonElement element)
+    {
+        var file = Object(element, "demonstrations.file", ["reference_return"], "sha256");
+        double? reference = file.TryGetValue("reference_return", out var r) ? r.GetDouble() : null;
+        return new DemoFileSpec(file["sha256"].GetString()!, reference);
+    }
+
+    private static Dictionary<string, JsonElement> Object(JsonElement element, string what, params string[] keys) =>
+        Object(element, what, [], keys);
+
+    /// <param name="optional">Keys that may be absent (fields added later, written only when set).</param>
+    private static Dictionary<string, JsonElement> Object(JsonElement element, string what, string[] optional, params string[] keys)
     {
         if (element.ValueKind != JsonValueKind.Object) throw new JsonException($"{what} must be an object");
         var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var p in element.EnumerateObject())
         {
-            if (Array.IndexOf(keys, p.Name) < 0) throw new JsonException($"{what}: unknown key '{p.Name}'");
+            if (Array.IndexOf(keys, p.Name) < 0 && Array.IndexOf(optional, p.Name) < 0) throw new JsonException($"{what}: unknown key '{p.Name}'");
             if (!found.TryAdd(p.Name, p.Value)) throw new JsonException($"{what}: duplicate key '{p.Name}'");
         }
         foreach (var k in keys)

@@ -56,7 +56,24 @@ public sealed record DemonstrationSetDefinition(
     string Regime,
     HyperparameterSet Parameters,
     int TrainEpisodes,
-    int ValidationEpisodes);
+    int ValidationEpisodes)
+{
+    /// <summary>Null for a generated set. For a set read from files (the <c>file:</c> key), the file of each task it
+    /// covers; the set is planned for those tasks only (<see cref="DemonstratorByTask"/> then holds the demonstrator
+    /// each file names, and <see cref="Regime"/> is <see cref="FileRegime"/>).</summary>
+    public IReadOnlyDictionary<string, DemoFileDefinition>? Files { get; init; }
+
+    /// <summary>The regime recorded for a set read from files: its episodes were recorded elsewhere.</summary>
+    public const string FileRegime = "file";
+}
+
+/// <summary>A demonstration file of a study, checked at load.</summary>
+/// <param name="Path">The file's path: the study file's <c>file:</c> value resolved against the study file's folder.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of its bytes (what runs carry, <see cref="DemoFileSpec"/>).</param>
+/// <param name="Episodes">Episodes the file holds.</param>
+/// <param name="HasRewards">Whether its steps carry rewards (then its mean return is the demonstrator reference).</param>
+/// <param name="ReferenceReturn">The study's explicit <c>reference_return</c> for this task, if given.</param>
+public sealed record DemoFileDefinition(string Path, string Sha256, int Episodes, bool HasRewards, double? ReferenceReturn);
 
 /// <summary>An algorithm of a study with its budget and search space.</summary>
 /// <param name="Name">Algorithm name (catalog).</param>

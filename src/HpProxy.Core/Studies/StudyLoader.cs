@@ -10,12 +10,21 @@ public static class StudyLoader
     /// <param name="file">How to name the file in errors and the default study name (e.g. "studies/quickstart.yaml").</param>
     /// <param name="text">The file's text.</param>
     /// <param name="catalog">What tasks, demonstrators, algorithms and proxies exist.</param>
-    public static StudyLoadResult Load(string file, string text, IStudyCatalog catalog)
+    public static StudyLoadResult Load(string file, string text, IStudyCatalog catalog) =>
+        Load(file, text, catalog, NoDemonstrationFiles.Instance);
+
+    /// <param name="file">How to name the file in errors and the default study name; demonstration files
+    /// (<c>file:</c>) are resolved against its folder.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="catalog">What tasks, demonstrators, algorithms and proxies exist.</param>
+    /// <param name="demonstrationFiles">Reads and checks the demonstration files the study names.</param>
+    public static StudyLoadResult Load(string file, string text, IStudyCatalog catalog, IDemonstrationFiles demonstrationFiles)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalog);
-        return new StudyValidator(file, catalog).Validate(text);
+        ArgumentNullException.ThrowIfNull(demonstrationFiles);
+        return new StudyValidator(file, catalog, demonstrationFiles).Validate(text);
     }
 
     /// <summary>The canonical form of a study name (lower case, [a-z0-9._-], safe as a folder name).</summary>

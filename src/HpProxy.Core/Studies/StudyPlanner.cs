@@ -11,7 +11,8 @@ namespace HpProxy.Core.Studies;
 /// <para>Seeds derived here (all from the study seed, by name, with <see cref="SeedStreams"/>):</para>
 /// <list type="bullet">
 /// <item>configuration i of algorithm a: see <see cref="ConfigurationSampler"/> (shared across tasks and demo sets);</item>
-/// <item><see cref="DemoSpec.Seed"/>: <c>SeedStreams(seed).Child("demonstrations").Child(task).SeedFor(set name)</c>;</item>
+/// <item><see cref="DemoSpec.Seed"/>: <c>SeedStreams(seed).Child("demonstrations").Child(task).SeedFor(set name)</c> (for a
+/// set read from a file it orders the file's episodes before the train/validation split);</item>
 /// <item><see cref="EvaluationSpec.Seed"/>: <c>SeedStreams(seed).SeedFor("evaluation")</c>, one for the whole study so every
 /// run and checkpoint is evaluated on the same episodes (the proxies and the oracle compare like with like);</item>
 /// <item><see cref="RunSpec.Seed"/> is the index 0..seeds-1. The executor derives the run's root seed from the run id
@@ -36,6 +37,9 @@ public static class StudyPlanner
         {
             foreach (var set in study.Demonstrations)
             {
+                // A set read from files covers only the tasks it has a file for.
+                DemoFileDefinition? file = null;
+                if (set.Files is { } files && !files.TryGetValue(task, out file)) continue;
                 var demo = new DemoSpec(
                     set.Name,
                     set.DemonstratorByTask[task],
@@ -43,7 +47,10 @@ public static class StudyPlanner
                     set.Parameters,
                     set.TrainEpisodes,
                     set.ValidationEpisodes,
-                    streams.Child("demonstrations").Child(task).SeedFor(set.Name));
+                    streams.Child("demonstrations").Child(task).SeedFor(set.Name))
+                {
+                    File = file is null ? null : new DemoFileSpec(file.Sha256, file.ReferenceReturn),
+                };
                 demonstrations.Add(new PlannedDemonstrations(task, demo));
                 foreach (var algorithm in study.Algorithms)
                 {

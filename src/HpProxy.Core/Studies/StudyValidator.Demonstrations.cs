@@ -5,8 +5,8 @@ namespace HpProxy.Core.Studies;
 
 internal sealed partial class StudyValidator
 {
-    internal static readonly string[] DemoKeys = ["name", "demonstrator", "regime", "parameters", "episodes"];
-    private static readonly string[] DemoRequired = ["name", "regime", "episodes"];
+    internal static readonly string[] DemoKeys = ["name", "demonstrator", "regime", "parameters", "episodes", "file", "reference_return"];
+    private static readonly string[] DemoRequired = ["name", "episodes"];
 
     private List<DemonstrationSetDefinition>? ReadDemonstrations(StudyFields f, IReadOnlyList<string> tasks)
     {
@@ -44,8 +44,21 @@ internal sealed partial class StudyValidator
             }
         }
 
+        int? train = null, validation = null;
+        if (d.GetPresent("episodes") is { } e && _r.Mapping(e, d.PathOf("episodes"), ["train", "validation"], ["train", "validation"]) is { } ep)
+        {
+            train = ep.GetPresent("train") is { } t ? (int?)_r.Integer(t, ep.PathOf("train"), 1, 1_000_000) : null;
+            validation = ep.GetPresent("validation") is { } v ? (int?)_r.Integer(v, ep.PathOf("validation"), 1, 1_000_000) : null;
+        }
+
+        if (d.Get("file") is not null) return ReadFileSet(d, name, tasks, train, validation);
+        if (d.GetPresent("reference_return") is { } stray)
+            _r.Error(stray, d.PathOf("reference_return"), "reference_return is for demonstration sets read from a file (file: ...); a generated set's reference is its demonstrator's mean return");
+
         var parameters = d.GetPresent("parameters") is { } p ? _r.Set(p, d.PathOf("parameters")) : HyperparameterSet.Empty;
-        string? regime = d.GetPresent("regime") is { } r ? _r.String(r, d.PathOf("regime")) : null;
+        string? regime = null;
+        if (d.GetPresent("regime") is { } r) regime = _r.String(r, d.PathOf("regime"));
+        else if (!d.HasUnknownKeys) _r.Error(d.Node, d.PathOf("regime"), "missing required key 'regime' (synthetic or human-like; or give 'file' to read the demonstrations from a file)");
         if (regime is not null && parameters is not null)
         {
             foreach (var problem in _catalog.ValidateRegime(regime, parameters).Distinct())
@@ -53,13 +66,6 @@ internal sealed partial class StudyValidator
         }
 
         var demonstrators = ReadDemonstrators(d, tasks);
-
-        int? train = null, validation = null;
-        if (d.GetPresent("episodes") is { } e && _r.Mapping(e, d.PathOf("episodes"), ["train", "validation"], ["train", "validation"]) is { } ep)
-        {
-            train = ep.GetPresent("train") is { } t ? (int?)_r.Integer(t, ep.PathOf("train"), 1, 1_000_000) : null;
-            validation = ep.GetPresent("validation") is { } v ? (int?)_r.Integer(v, ep.PathOf("validation"), 1, 1_000_000) : null;
-        }
 
         if (name is null || regime is null || parameters is null || demonstrators is null || train is null || validation is null)
             return null;

@@ -10,7 +10,7 @@ namespace HpProxy.Core.Studies;
 /// checks every key and value, and builds the <see cref="StudyDefinition"/> when nothing is wrong. A problem in
 /// one part never stops the others from being checked; only a YAML syntax error does (there is no tree then).
 /// </summary>
-internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
+internal sealed partial class StudyValidator(string file, IStudyCatalog catalog, IDemonstrationFiles files)
 {
     /// <summary>Default evaluation episodes per checkpoint (SPEC.md §5: E ≥ 10 by default).</summary>
     public const int DefaultEvaluationEpisodes = 10;
@@ -22,6 +22,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog)
 
     private readonly StudyYamlReader _r = new(file);
     private readonly IStudyCatalog _catalog = catalog;
+    private readonly IDemonstrationFiles _files = files;
 
     public StudyLoadResult Validate(string text)
     {

@@ -1,5 +1,6 @@
 using HpProxy.Core.Runs;
 using HpProxy.Scheduling.Jobs;
+using HpProxy.Storage.Datasets;
 
 namespace HpProxy.Scheduling.Catalog;
 
@@ -8,11 +9,14 @@ namespace HpProxy.Scheduling.Catalog;
 /// with <see cref="RunExecutor"/>. Divergence and exceptions come back as a failure with the reason. Reference
 /// returns are measured at planning; a run whose references are missing (a study planned by an older build)
 /// measures and stores them itself — the measurement is deterministic, so concurrent workers store the same numbers.
+/// Demonstration sets read from files are found in the study folder, where <c>run</c> staged them
+/// (<paramref name="files"/>, <see cref="DemonstrationFileStore"/>).
 /// </summary>
-public sealed class ExecutorRunWork(RunServices services) : IRunWork
+public sealed class ExecutorRunWork(RunServices services, DemonstrationFileStore? files = null) : IRunWork
 {
     public RunWorkResult Execute(RunWorkContext context, Action<CheckpointResult> onCheckpoint, CancellationToken cancellationToken)
     {
+        files?.AddStudyDirectory(context.Location.StudyDirectory);
         var spec = context.Store.GetRunSpec(context.RunId);
         var references = context.Store.GetReferences(spec.Task, spec.Demonstrations.Name);
         if (references is null)

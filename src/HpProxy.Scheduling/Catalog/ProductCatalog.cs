@@ -8,6 +8,7 @@ using HpProxy.Core.Runs;
 using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
 using HpProxy.MuJoCo;
+using HpProxy.Storage.Datasets;
 
 namespace HpProxy.Scheduling.Catalog;
 
@@ -26,7 +27,10 @@ public sealed class ProductCatalog : IStudyCatalog
         Tasks = _providers.SelectMany(p => p.Tasks).ToArray();
         TaskNames = Tasks.Select(t => t.Name).ToArray();
         Demonstrations = new GeneratedDemonstrationSource(CreateTask, Demonstrators.Create);
-        Services = new RunServices(CreateTask, FindAlgorithm, ProxyRegistry.Create, Demonstrations);
+        Files = new DemonstrationFileStore();
+        FileDemonstrations = new FileDemonstrationSource(Files);
+        Services = new RunServices(CreateTask, FindAlgorithm, ProxyRegistry.Create,
+            new RoutingDemonstrationSource(Demonstrations, FileDemonstrations));
     }
 
     /// <summary>The product's catalog: classic control plus MuJoCo when libmujoco loads (a machine without it still
@@ -67,7 +71,19 @@ public sealed class ProductCatalog : IStudyCatalog
 
     public GeneratedDemonstrationSource Demonstrations { get; }
 
+    /// <summary>Where this process finds demonstration files by content hash (study files' <c>file:</c> sets).</summary>
+    public DemonstrationFileStore Files { get; }
+
+    /// <summary>The demonstration sets read from files (found through <see cref="Files"/>).</summary>
+    public FileDemonstrationSource FileDemonstrations { get; }
+
+    /// <summary>Checks the demonstration files a study names against this build's tasks.</summary>
+    public IDemonstrationFiles FileInspector => new DemonstrationFileInspector(FindTaskInfo);
+
     public RunServices Services { get; }
+
+    /// <summary>The task's sizes, horizon and family, or null for a task this build does not have.</summary>
+    public TaskInfo? FindTaskInfo(string task) => Tasks.FirstOrDefault(t => t.Name == task);
 
     public IEnvironment CreateTask(string task)
     {

@@ -18,6 +18,17 @@ public sealed record RldsDatasetInfo(string Task, string Demonstrator, string Re
 
     private const string Prefix = "hpproxy.";
 
+    /// <summary>Value of <c>hpproxy.rewards</c> when the <c>reward</c> column holds real rewards (the default: files
+    /// without the key were all written with rewards).</summary>
+    public const string RewardsRecorded = "recorded";
+
+    /// <summary>Value of <c>hpproxy.rewards</c> for data imported without rewards: the <c>reward</c> column holds zeros
+    /// that mean nothing, and a study must give the demonstrator's reference return itself.</summary>
+    public const string RewardsAbsent = "absent";
+
+    /// <summary>Whether the <c>reward</c> column holds real rewards (see <see cref="RewardsRecorded"/>).</summary>
+    public bool HasRewards { get; init; } = true;
+
     public IReadOnlyDictionary<string, string> ToKeyValues() => new Dictionary<string, string>
     {
         [Prefix + "format"] = FormatVersion,
@@ -27,6 +38,7 @@ public sealed record RldsDatasetInfo(string Task, string Demonstrator, string Re
         [Prefix + "parameters"] = ParametersJson,
         [Prefix + "observation_size"] = ObservationSize.ToString(CultureInfo.InvariantCulture),
         [Prefix + "action_size"] = ActionSize.ToString(CultureInfo.InvariantCulture),
+        [Prefix + "rewards"] = HasRewards ? RewardsRecorded : RewardsAbsent,
     };
 
     public static RldsDatasetInfo FromKeyValues(IReadOnlyDictionary<string, string> kv, string source)
@@ -43,6 +55,14 @@ public sealed record RldsDatasetInfo(string Task, string Demonstrator, string Re
             Get("regime"),
             Get("parameters"),
             int.Parse(Get("observation_size"), CultureInfo.InvariantCulture),
-            int.Parse(Get("action_size"), CultureInfo.InvariantCulture));
+            int.Parse(Get("action_size"), CultureInfo.InvariantCulture))
+        {
+            HasRewards = !kv.TryGetValue(Prefix + "rewards", out var rewards) || rewards switch
+            {
+                RewardsRecorded => true,
+                RewardsAbsent => false,
+                _ => throw new InvalidDataException($"{source}: file metadata '{Prefix}rewards' is '{rewards}' (expected '{RewardsRecorded}' or '{RewardsAbsent}')"),
+            },
+        };
     }
 }

@@ -117,3 +117,37 @@ public class RunSpecJsonTests
         Assert.Throws<JsonException>(() => RunSpecJson.Deserialize(Expected.Replace("\"relu\"", "[1]", StringComparison.Ordinal)));
     }
 }
+
+public class RunSpecJsonFileTests
+{
+    private static RunSpec Spec(DemoFileSpec? file) => new(
+        "pendulum",
+        new DemoSpec("human", "human", "file", HpProxy.Core.Spaces.HyperparameterSet.Empty, 10, 5, 7) { File = file },
+        "bc", "0123456789abcdef", HpProxy.Core.Spaces.HyperparameterSet.Empty, 0, 100, 2, new EvaluationSpec(10, 42), []);
+
+    [Fact]
+    public void A_file_set_writes_its_hash_and_reference_in_sorted_position_and_reads_back()
+    {
+        var spec = Spec(new DemoFileSpec(new string('e', 64), -12.25));
+        string json = RunSpecJson.Serialize(spec);
+        Assert.Contains("\"demonstrator\":\"human\",\"file\":{\"reference_return\":-12.25,\"sha256\":\"" + new string('e', 64) + "\"},\"name\":\"human\"", json, StringComparison.Ordinal);
+        var back = RunSpecJson.Deserialize(json);
+        Assert.Equal(spec.Demonstrations.File, back.Demonstrations.File);
+        Assert.Equal(json, RunSpecJson.Serialize(back));
+    }
+
+    [Fact]
+    public void A_generated_set_has_no_file_key_and_reads_back_without_one()
+    {
+        string json = RunSpecJson.Serialize(Spec(null));
+        Assert.DoesNotContain("\"file\":", json, StringComparison.Ordinal);
+        Assert.Null(RunSpecJson.Deserialize(json).Demonstrations.File);
+    }
+
+    [Fact]
+    public void The_hash_changes_the_run_id()
+    {
+        Assert.NotEqual(RunSpecJson.RunId(Spec(new DemoFileSpec(new string('e', 64), null))), RunSpecJson.RunId(Spec(new DemoFileSpec(new string('f', 64), null))));
+        Assert.NotEqual(RunSpecJson.RunId(Spec(null)), RunSpecJson.RunId(Spec(new DemoFileSpec(new string('f', 64), null))));
+    }
+}
