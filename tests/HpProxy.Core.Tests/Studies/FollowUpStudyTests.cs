@@ -88,6 +88,26 @@ public class FollowUpStudyTests
     }
 
     [Fact]
+    public void Anchors_and_aliases_of_the_original_survive()
+    {
+        string original = Original.Replace("  - {name: synthetic, regime: synthetic, parameters: {noise: 0.1}, episodes: {train: 10, validation: 5}}",
+            "  - {name: synthetic, regime: synthetic, parameters: &p {noise: 0.1}, episodes: &e {train: 10, validation: 5}}\n" +
+            "  - {name: noisy, regime: synthetic, parameters: *p, episodes: *e}", StringComparison.Ordinal);
+        var plan = StudyPlanner.Plan(StudyLoader.Load("o.yaml", original, new FakeStudyCatalog()).GetStudyOrThrow());
+        var c = plan.Configurations[0];
+        var configurations = FollowUpStudy.Configurations([new FollowUpPick("pendulum", "noisy", "bc", "oracle", c.Id, 1, 2, 6)],
+            new Dictionary<(string, string), HyperparameterSet> { [("bc", c.Id)] = c.Hyperparameters });
+
+        string text = FollowUpStudy.Write(original, new FollowUpStudyRequest("f", "orig", 1, 2, configurations));
+
+        var followUp = StudyLoader.Load("f.yaml", text, new FakeStudyCatalog()).GetStudyOrThrow();
+        Assert.Equal(["synthetic", "noisy"], followUp.Demonstrations.Select(d => d.Name));
+        Assert.All(followUp.Demonstrations, d => Assert.Equal((0.1, 10, 5), (d.Parameters["noise"].Number!.Value, d.TrainEpisodes, d.ValidationEpisodes)));
+        var run = Assert.Single(StudyPlanner.Plan(followUp).Runs);
+        Assert.Equal(("pendulum", "noisy", c.Id, 2), (run.Task, run.Demonstrations, run.ConfigId, run.Seed));
+    }
+
+    [Fact]
     public void Nothing_to_re_run_is_an_error()
     {
         Assert.Throws<ArgumentException>(() => FollowUpStudy.Write(Original, new FollowUpStudyRequest("f", "orig", 1, 2, [])));
