@@ -18,6 +18,10 @@ public static class StudyReports
 
     public static string FollowUpName(string study) => study + FollowUpSuffix;
 
+    /// <summary>The original study's name if <paramref name="study"/> is named as a follow-up, else null.</summary>
+    public static string? OriginalOf(string study) =>
+        study.EndsWith(FollowUpSuffix, StringComparison.Ordinal) && study.Length > FollowUpSuffix.Length ? study[..^FollowUpSuffix.Length] : null;
+
     /// <summary>The analysis settings the stored study file declares; the defaults when it declares none.</summary>
     public static Core.Analysis.AnalysisSettings DeclaredSettings(IStudyStore store) =>
         store.GetStudy() is { } study && StudyLoader.AnalysisSettings(study.FileText) is { } declared ? declared : new();

@@ -188,5 +188,19 @@ public sealed partial class AnalyzeCommandTests : IDisposable
         Assert.Contains($"| pendulum | synthetic | bc | action\\_mse | follow-up | 4 | 4 | 2 / 2 | 0.200 | 0.100 | 0.100 | 0.800 | 0.700 | 0.100 | {ConfigId(0)} |", md);
     }
 
+    [Fact]
+    public void Finishing_a_follow_up_study_rebuilds_the_original_studys_report_too()
+    {
+        var reports = new FakeReports();
+        string file = _dir.File("mini-followup.yaml", "name: mini-followup\n");
+        var services = CliRunner.Services(new FakeFrontEnd(StudyLoad.Planned(FakeFrontEnd.Study("mini-followup", 2))), reports);
+
+        var r = CliRunner.Run(services, "run", file, "--workers", "1", "--results", Results);
+
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal(2, reports.Builds);
+        Assert.Contains($"report of mini (winner's curse from mini-followup): {Path.Combine(Results, "mini", "report.md")}", r.Out);
+    }
+
     private static Regex Line(string pattern) => new("^  " + pattern + "$", RegexOptions.Multiline);
 }
