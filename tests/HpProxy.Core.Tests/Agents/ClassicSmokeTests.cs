@@ -9,8 +9,8 @@ using static HpProxy.Core.Tests.Agents.AgentTestContext;
 
 namespace HpProxy.Core.Tests.Agents;
 
-/// <summary>Every algorithm for a few hundred steps on real classic tasks: one that terminates early (absorbing
-/// states on) and one with two action dimensions.</summary>
+/// <summary>Every algorithm for a few hundred steps on every classic task (some terminate early, so absorbing
+/// states are on; some have two action dimensions). MuJoCo tasks have the same smoke run in HpProxy.MuJoCo.Tests.</summary>
 public class ClassicSmokeTests
 {
     public static TheoryData<string, string> Cases()
@@ -18,8 +18,8 @@ public class ClassicSmokeTests
         var data = new TheoryData<string, string>();
         foreach (var algorithm in AlgorithmRegistry.All)
         {
-            data.Add(algorithm.Name, "cartpole-balance");
-            data.Add(algorithm.Name, "reacher2d");
+            foreach (var task in new ClassicControlTasks().Tasks)
+                data.Add(algorithm.Name, task.Name);
         }
         return data;
     }

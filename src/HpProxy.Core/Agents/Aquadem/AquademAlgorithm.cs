@@ -27,6 +27,7 @@ public sealed class AquademAlgorithm : IAlgorithm
         HpSpec.Real("discount", Defaults.Discount, 0, 0.9999, "discount factor γ", "{0.97, 0.99, 0.995}"),
         HpSpec.Real("tau", Defaults.Tau, 1e-6, 1, "Polyak coefficient of the target Q-network", "log-uniform [1e-3, 5e-2]"),
         HpSpec.Real("epsilon", Defaults.Epsilon, 0, 1, "ε of ε-greedy exploration over the candidates", "{0.01, 0.1, 0.3}"),
+        HpSpec.Boolean("absorbing_states", Defaults.AbsorbingStates, "absorbing states when the task can terminate early"),
     }.Concat(OnlineHyperparameters.Specs(OnlineDefaults)));
 
     public string Name => "aquadem";
@@ -54,6 +55,7 @@ public sealed class AquademAlgorithm : IAlgorithm
         Discount = hp.GetDouble("discount", Defaults.Discount),
         Tau = hp.GetDouble("tau", Defaults.Tau),
         Epsilon = hp.GetDouble("epsilon", Defaults.Epsilon),
+        AbsorbingStates = hp.GetBool("absorbing_states", Defaults.AbsorbingStates),
     };
 
     public ILearner Create(AgentContext context)
@@ -63,14 +65,27 @@ public sealed class AquademAlgorithm : IAlgorithm
         var config = Bind(hp);
         var online = OnlineHyperparameters.Bind(hp, OnlineDefaults);
         var task = context.Task;
-        var absorbing = new AbsorbingStates(task.ObservationSize, task.ActionSize, enabled: false);
-        var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing: false);
+        var absorbing = new AbsorbingStates(task.ObservationSize, task.ActionSize, config.AbsorbingStates && AbsorbingStates.Needed(task));
+        var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing.Enabled);
         var expert = new ReplayBuffer(Math.Max(1, absorbing.RowsFor(context.Demonstrations.Episodes)), encoder.Size, task.ActionSize, isExpert: true);
         absorbing.StoreDemonstrations(expert, context.Demonstrations.Episodes);
-        var (states, actions) = context.Demonstrations.StateActionPairs();
+        var (rawStates, actions) = context.Demonstrations.StateActionPairs();
+        var states = StoredRows(rawStates, absorbing, context.Demonstrations.TransitionCount);
         encoder.Encode(states, states, context.Demonstrations.TransitionCount);
         var backbone = new AquademLearner(encoder.Size, task.ActionSize, online.BatchSize, config, encoder, states, actions,
             context.Seeds.Create("networks"), context.Seeds.Create("exploration"));
-        return new OnlineImitationLearner(context, online, absorbing, new SqilImitationReward(), backbone, expert);
+        return new OnlineImitationLearner(context, online, absorbing, new SqilImitationReward(absorbing.Enabled), backbone, expert);
+    }
+
+    /// <summary>Demonstration states as the replay stores them (with the absorbing indicator column, 0, when on),
+    /// so the candidate network sees the same inputs as the Q-network.</summary>
+    private static float[] StoredRows(float[] raw, AbsorbingStates absorbing, int rows)
+    {
+        if (!absorbing.Enabled) return raw;
+        int rawSize = absorbing.RawObservationSize, storedSize = absorbing.StoredObservationSize;
+        var stored = new float[rows * storedSize];
+        for (int r = 0; r < rows; r++)
+            absorbing.Augment(raw.AsSpan(r * rawSize, rawSize), stored.AsSpan(r * storedSize, storedSize));
+        return stored;
     }
 }

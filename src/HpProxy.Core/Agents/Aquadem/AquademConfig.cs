@@ -38,4 +38,10 @@ public sealed record AquademConfig
 
     /// <summary>ε of ε-greedy exploration over the candidates. 0.1: our choice (a common DQN value late in its schedule).</summary>
     public double Epsilon { get; init; } = 0.1;
+
+    /// <summary>Absorbing states when the task can end early (Kostrikov et al. 2019, §4.2). true: the SQIL
+    /// rewards AQuaDem learns from are never negative, so with terminal masks ending an episode early forfeits all
+    /// later reward and the agent avoids a goal that ends it (mountain car: score −0.28 without them in the
+    /// algorithms check, docs/benchmarks.md).</summary>
+    public bool AbsorbingStates { get; init; } = true;
 }

@@ -9,8 +9,10 @@ namespace HpProxy.Core.Agents.Sqil;
 
 /// <summary>
 /// "sqil": soft Q imitation (Reddy et al. 2020) on an off-policy backbone — demonstrations with reward 1 and
-/// the agent's transitions with reward 0, in balanced batches (<c>expert_mix</c> defaults to 0.5). Demonstration
-/// episodes that terminated keep their terminal flag, as in the paper.
+/// the agent's transitions with reward 0, in balanced batches (<c>expert_mix</c> defaults to 0.5). On tasks that
+/// can end early, terminated episodes (the demonstrations' and the agent's) lead into an absorbing state
+/// (<see cref="SqilConfig.AbsorbingStates"/>); with <c>absorbing_states: false</c> they keep their terminal flag,
+/// as in the paper.
 /// </summary>
 public sealed class SqilAlgorithm : IAlgorithm
 {
@@ -22,7 +24,10 @@ public sealed class SqilAlgorithm : IAlgorithm
     public static readonly SacConfig SacDefaults = new();
     public static readonly Td3Config Td3Defaults = new();
 
-    public static HpSchema Schema { get; } = new(OffPolicyRl.Specs(Defaults.RlAlgorithm, OnlineDefaults, SacDefaults, Td3Defaults));
+    public static HpSchema Schema { get; } = new(new[]
+    {
+        HpSpec.Boolean("absorbing_states", Defaults.AbsorbingStates, "absorbing states when the task can terminate early"),
+    }.Concat(OffPolicyRl.Specs(Defaults.RlAlgorithm, OnlineDefaults, SacDefaults, Td3Defaults)));
 
     public string Name => "sqil";
 
@@ -44,12 +49,13 @@ public sealed class SqilAlgorithm : IAlgorithm
         Schema.EnsureValid(hp, Extra);
         var online = OnlineHyperparameters.Bind(hp, OnlineDefaults);
         var task = context.Task;
-        var absorbing = new AbsorbingStates(task.ObservationSize, task.ActionSize, enabled: false);
-        var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing: false);
+        bool absorbingStates = hp.GetBool("absorbing_states", Defaults.AbsorbingStates) && AbsorbingStates.Needed(task);
+        var absorbing = new AbsorbingStates(task.ObservationSize, task.ActionSize, absorbingStates);
+        var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing.Enabled);
         var expert = new ReplayBuffer(absorbing.RowsFor(context.Demonstrations.Episodes), encoder.Size, task.ActionSize, isExpert: true);
         absorbing.StoreDemonstrations(expert, context.Demonstrations.Episodes);
         var backbone = OffPolicyRl.CreateBackbone(hp.GetString("rl_algorithm", Defaults.RlAlgorithm), context, hp, SacDefaults, Td3Defaults,
             encoder.Size, online.BatchSize, encoder);
-        return new OnlineImitationLearner(context, online, absorbing, new SqilImitationReward(), backbone, expert);
+        return new OnlineImitationLearner(context, online, absorbing, new SqilImitationReward(absorbing.Enabled), backbone, expert);
     }
 }

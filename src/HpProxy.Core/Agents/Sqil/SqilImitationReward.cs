@@ -9,9 +9,11 @@ namespace HpProxy.Core.Agents.Sqil;
 /// reward 1 for demonstration transitions and 0 for the agent's own, with every batch balanced between the
 /// two (the loop's expert mix). Nothing is learned, so there is no learned reward to expose.
 /// </summary>
-public sealed class SqilImitationReward : IImitationReward
+/// <param name="absorbingStates">Whether the learner stores absorbing rows; reported as the diagnostic
+/// <c>absorbing_states</c> (1 or 0), as the adversarial learners do.</param>
+public sealed class SqilImitationReward(bool absorbingStates = false) : IImitationReward
 {
-    private static readonly Dictionary<string, double> NoDiagnostics = new();
+    private readonly Dictionary<string, double> _diagnostics = new() { ["absorbing_states"] = absorbingStates ? 1 : 0 };
 
     public void BeginEpisode()
     {
@@ -28,7 +30,7 @@ public sealed class SqilImitationReward : IImitationReward
     {
     }
 
-    public IReadOnlyDictionary<string, double> Diagnostics => NoDiagnostics;
+    public IReadOnlyDictionary<string, double> Diagnostics => _diagnostics;
 
     public ILearnedReward? LearnedReward => null;
 }
