@@ -23,7 +23,8 @@ internal sealed record AnalysisSummary(string Study, StudyProgress Progress, Stu
             $"interval = {Fixed(s.LowerQuantile, 2)}–{Fixed(s.UpperQuantile, 2)}, oracle = {(s.Oracle == OracleMetric.NormalizedScore ? "normalised score" : "raw return")}");
         Line(w, FollowUpStudy is null
             ? $"winner's curse: seed split (no follow-up study; write one with: hpproxy analyze {Study} --follow-up)"
-            : $"winner's curse: fresh seeds from follow-up study {FollowUpStudy}");
+            : $"winner's curse: fresh seeds from follow-up study {FollowUpStudy}" +
+              (Analysis.WinnersCurse.Any(x => x.Source == WinnersCurseSource.SeedSplit) ? " for the groups it re-ran, seed split elsewhere" : ""));
         if (Analysis.Groups.Count == 0) Line(w, "no succeeded runs yet: nothing to analyse");
 
         int width = Math.Max("proxy".Length, Analysis.Proxies.Keys.Select(p => p.Length).DefaultIfEmpty(0).Max());

@@ -180,7 +180,7 @@ public sealed partial class AnalyzeCommandTests : IDisposable
         var analysis = CliRunner.Run(services, "analyze", "mini", "--results", Results, "--draws", "20");
 
         Assert.True(analysis.ExitCode == 0, analysis.Err);
-        Assert.Contains("winner's curse: fresh seeds from follow-up study mini-followup", analysis.Out);
+        Assert.Contains("winner's curse: fresh seeds from follow-up study mini-followup\n", analysis.Out);
         Assert.Contains("winner's curse (follow-up, pick over the whole pool; 2 selection / 2 fresh seeds; selection → fresh): oracle pick 0.800 → 0.700; " +
             "action_mse 0.200 → 0.100; state_wasserstein 0.800 → 0.700", analysis.Out);
         string md = File.ReadAllText(Path.Combine(Results, "mini", "report", "report.md"));
