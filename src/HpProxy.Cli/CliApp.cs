@@ -60,6 +60,7 @@ public static class CliApp
         "status" => StatusCommand.Execute(cmd, ctx),
         "cancel" => CancelCommand.Execute(cmd, ctx),
         "report" => ReportCommand.Execute(cmd, ctx),
+        "analyze" => AnalyzeCommand.Execute(cmd, ctx),
         "export" => ExportCommand.Execute(cmd, ctx),
         "dashboard" => DashboardCommand.Execute(cmd, ctx),
         "demos" => DemosCommand.Execute(cmd, ctx),

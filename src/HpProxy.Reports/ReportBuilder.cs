@@ -15,17 +15,22 @@ public static class ReportBuilder
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static ReportResult Build(IStudyStore store, string outputDirectory, ReportOptions options)
+    public static ReportResult Build(IStudyStore store, string outputDirectory, ReportOptions options) =>
+        Build(store, outputDirectory, options, followUp: null);
+
+    /// <param name="followUp">The winner's-curse follow-up study, if it exists (see <see cref="ReportModelFactory.Create(IStudyStore, ReportOptions, IStudyStore?)"/>).</param>
+    public static ReportResult Build(IStudyStore store, string outputDirectory, ReportOptions options, IStudyStore? followUp)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         ArgumentNullException.ThrowIfNull(options);
         if (options.K < 1) throw new ArgumentOutOfRangeException(nameof(options), "K must be at least 1");
         if (options.B < 1) throw new ArgumentOutOfRangeException(nameof(options), "B must be at least 1");
+        if (options.Analysis?.Validate() is { Count: > 0 } problems) throw new ArgumentException(string.Join("; ", problems), nameof(options));
 
         string dir = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(dir);
-        var model = ReportModelFactory.Create(store, options);
+        var model = ReportModelFactory.Create(store, options, followUp);
 
         string figuresDir = Path.Combine(dir, "figures");
         List<FigureRef> figures = [];
@@ -44,6 +49,6 @@ public static class ReportBuilder
         File.WriteAllText(csv, CorrelationsCsv.Write(model.Analysis.Correlations), Utf8NoBom);
         File.WriteAllText(md, MarkdownWriter.Write(doc), Utf8NoBom);
         File.WriteAllText(html, HtmlWriter.Write(doc), Utf8NoBom);
-        return new ReportResult(dir, html, md, csv, files, model.Headline);
+        return new ReportResult(dir, html, md, csv, files, model.Headline) { Analysis = model.Raw, FollowUpStudy = model.FollowUpStudy };
     }
 }

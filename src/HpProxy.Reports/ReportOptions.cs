@@ -1,3 +1,4 @@
+using HpProxy.Core.Analysis;
 using HpProxy.Core.Proxies;
 
 namespace HpProxy.Reports;
@@ -32,4 +33,23 @@ public sealed record ReportOptions
 
     /// <summary>Renders PNG and SVG figures (off only for callers that want the tables alone).</summary>
     public bool Figures { get; init; } = true;
+
+    /// <summary>Every analysis setting at once (K, B, seed, budget curve with <see cref="int.MaxValue"/> for "all",
+    /// interval, oracle column), as <c>hpproxy analyze</c> passes them. When set it wins over <see cref="K"/>,
+    /// <see cref="B"/>, <see cref="Seed"/> and <see cref="Budgets"/>; null derives the settings from those.</summary>
+    public AnalysisSettings? Analysis { get; init; }
+
+    /// <summary>Only these proxies are analysed and shown (null: every proxy in the rows). A name that is not in the
+    /// rows is an error.</summary>
+    public IReadOnlyList<string>? Proxies { get; init; }
+
+    /// <summary>The settings the analysis runs with: <see cref="Analysis"/>, or K, B, seed and budgets (+ "all").</summary>
+    public AnalysisSettings EffectiveSettings() => Analysis ?? new AnalysisSettings
+    {
+        Budget = K,
+        Resamples = B,
+        Seed = Seed,
+        // "all" is int.MaxValue for the analysis (capped at each group's pool).
+        BudgetCurve = Budgets.Append(int.MaxValue).ToArray(),
+    };
 }

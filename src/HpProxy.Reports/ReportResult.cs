@@ -13,4 +13,11 @@ public sealed record ReportResult(
     string ReportMarkdown,
     string CorrelationsCsv,
     IReadOnlyList<string> Figures,
-    IReadOnlyList<string> Headline);
+    IReadOnlyList<string> Headline)
+{
+    /// <summary>The analysis's records behind the report (for <c>hpproxy analyze</c>'s summary and JSON).</summary>
+    public Core.Analysis.StudyAnalysis? Analysis { get; init; }
+
+    /// <summary>The follow-up study the winner's curse used, or null for the seed split.</summary>
+    public string? FollowUpStudy { get; init; }
+}

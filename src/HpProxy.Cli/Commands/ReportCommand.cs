@@ -2,7 +2,9 @@ using HpProxy.Cli.Parsing;
 
 namespace HpProxy.Cli.Commands;
 
-/// <summary><c>hpproxy report &lt;study&gt;</c>: rebuild the report from the stored rows (nothing is retrained).</summary>
+/// <summary><c>hpproxy report &lt;study&gt;</c>: rebuild the report from the stored rows (nothing is retrained), with
+/// the study file's analysis settings and, when <c>&lt;study&gt;-followup</c> exists, its fresh seeds for the winner's
+/// curse (<see cref="Wiring.StudyReports"/>; <c>analyze</c> takes other settings).</summary>
 internal static class ReportCommand
 {
     public static int Execute(ParsedCommand cmd, CliContext ctx)

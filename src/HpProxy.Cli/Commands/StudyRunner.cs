@@ -47,6 +47,7 @@ internal static class StudyRunner
                 {
                     string report = ctx.Services.Reports.Build(store, location);
                     ctx.Out.WriteLine($"report: {report}");
+                    RebuildOriginalReport(ctx, location);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -61,6 +62,24 @@ internal static class StudyRunner
         finally
         {
             (storage as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>A finished winner's-curse follow-up (<c>&lt;study&gt;-followup</c>) changes the original study's report
+    /// (its fresh seeds): rebuild that one too, when the original is next to it. A failure there is only a warning.</summary>
+    private static void RebuildOriginalReport(CliContext ctx, StudyLocation followUp)
+    {
+        if (Wiring.StudyReports.OriginalOf(followUp.StudyName) is not { } name) return;
+        var original = StudyLocation.Create(followUp.ResultsRoot, name, followUp.Postgres);
+        if (original.Postgres is null && !File.Exists(Path.Combine(original.StudyDirectory, StudyStoreFactory.SqliteFileName))) return;
+        try
+        {
+            using var store = ctx.OpenExisting(original);
+            ctx.Out.WriteLine($"report of {name} (winner's curse from {followUp.StudyName}): {ctx.Services.Reports.Build(store, original)}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ctx.Err.WriteLine($"hpproxy: warning: the report of {name} was not rebuilt ({e.Message}); run: hpproxy report {CliContext.StudyArguments(original)}");
         }
     }
 }

@@ -30,6 +30,8 @@ public static class CommandTable
             ["study"], [new("json", null, "print JSON (total, pending, running, succeeded, failed, cancelled, workers, eta_seconds)"), Results, Postgres]),
         new("cancel", "cancel every pending run (running runs finish their attempt)", ["study"], [Results, Postgres]),
         new("report", "rebuild the report from stored rows (nothing is retrained)", ["study"], [Results, Postgres]),
+        new("analyze", "recompute the analysis from stored rows with other settings: summary (or JSON) and report; --follow-up writes the winner's-curse follow-up study",
+            ["study"], [.. Commands.AnalyzeOptions.Specs, Results, Postgres]),
         new("export", "write runs.csv and checkpoints.csv", ["study"], [new("csv", "DIR", "folder for the CSV files (required)"), Results, Postgres]),
         new("dashboard", "serve live progress and the report in a browser (loopback unless --urls and --token)", ["study"], [
                 new("urls", "URLS", "where to listen, ';'-separated (default http://127.0.0.1:5100)"),

@@ -123,6 +123,8 @@ public sealed record TransferResult(
 /// <summary>
 /// Winner's curse for one group and proxy at budget K: mean oracle score, over selection draws, of the proxy's
 /// pick and of the oracle's pick, measured on the seeds used to select and on held-out fresh seeds.
+/// With <see cref="Source"/> = <see cref="WinnersCurseSource.FollowUp"/>, K = N (one pick over the whole pool) and the
+/// fresh seeds are a follow-up study's re-runs of the picks; the picked configuration ids are given.
 /// </summary>
 public sealed record WinnersCurseResult(
     string Task,
@@ -136,7 +138,27 @@ public sealed record WinnersCurseResult(
     double ProxySelectionScore,
     double ProxyFreshScore,
     double OracleSelectionScore,
-    double OracleFreshScore);
+    double OracleFreshScore)
+{
+    /// <summary>Where the fresh seeds come from.</summary>
+    public WinnersCurseSource Source { get; init; } = WinnersCurseSource.SeedSplit;
+
+    /// <summary>The proxy's pick (follow-up only: with a seed split the pick differs per draw).</summary>
+    public string? ProxyConfigId { get; init; }
+
+    /// <summary>The oracle's pick (follow-up only).</summary>
+    public string? OracleConfigId { get; init; }
+}
+
+/// <summary>How the winner's curse got its fresh seeds.</summary>
+public enum WinnersCurseSource
+{
+    /// <summary>The study's own seeds split in halves (<see cref="WinnersCurseAnalysis"/>): the fallback.</summary>
+    SeedSplit,
+
+    /// <summary>A follow-up study re-ran the picks on new seeds (<see cref="FollowUpWinnersCurse"/>).</summary>
+    FollowUp,
+}
 
 /// <summary>Size of one group: configurations, runs (config × seed) and checkpoint rows.</summary>
 public sealed record GroupSummary(string Task, string Demonstrations, string Algorithm, int Configurations, int Runs, int Rows);

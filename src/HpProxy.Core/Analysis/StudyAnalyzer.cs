@@ -4,18 +4,26 @@ namespace HpProxy.Core.Analysis;
 
 /// <summary>
 /// The analysis of SPEC.md §6 over stored rows only: correlations, selection at budget K, budget curves, early
-/// stopping, algorithm selection, HP transfer and the winner's curse (seed split). Pure and deterministic: same rows + settings = same numbers.
+/// stopping, algorithm selection, HP transfer and the winner's curse (from a follow-up study, else a seed split). Pure and deterministic: same rows + settings = same numbers.
 /// Configuration score = mean over seeds of each run's last checkpoint (<see cref="ConfigurationTable"/>);
 /// proxies are oriented so that higher is better (lower-is-better proxies negated) before any ranking.
 /// </summary>
 public static class StudyAnalyzer
 {
-    public static StudyAnalysis Analyze(IReadOnlyList<CheckpointRow> rows, IReadOnlyDictionary<string, ProxyDirection> proxies, AnalysisSettings settings)
+    public static StudyAnalysis Analyze(IReadOnlyList<CheckpointRow> rows, IReadOnlyDictionary<string, ProxyDirection> proxies, AnalysisSettings settings) =>
+        Analyze(rows, proxies, settings, followUpRows: null);
+
+    /// <param name="followUpRows">Rows of a follow-up study that re-ran each selector's pick on fresh seeds
+    /// (<see cref="FollowUpSelection"/>); a group with follow-up rows gets the follow-up winner's curse
+    /// (<see cref="FollowUpWinnersCurse"/>), any other group the seed split (<see cref="WinnersCurseAnalysis"/>).</param>
+    public static StudyAnalysis Analyze(IReadOnlyList<CheckpointRow> rows, IReadOnlyDictionary<string, ProxyDirection> proxies, AnalysisSettings settings,
+        IReadOnlyList<CheckpointRow>? followUpRows)
     {
         var errors = settings.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(settings));
         var proxyList = proxies.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         var groups = ConfigurationTable.Groups(rows);
+        var followUp = followUpRows is null ? [] : ConfigurationTable.Groups(followUpRows).ToDictionary(g => g.Key, g => g.Rows);
         var tables = new Dictionary<AnalysisGroup, IReadOnlyList<ConfigurationScore>>();
         var summaries = new List<GroupSummary>();
         var correlations = new List<CorrelationResult>();
@@ -35,7 +43,9 @@ public static class StudyAnalyzer
                 correlations.Add(CorrelationAnalysis.Correlate(key, proxy, direction, table, settings));
                 earlyStopping.Add(EarlyStoppingAnalysis.Evaluate(key, proxy, direction, groupRows, settings.Oracle));
             }
-            winnersCurse.AddRange(WinnersCurseAnalysis.Evaluate(key, groupRows, proxyList, settings));
+            winnersCurse.AddRange(followUp.TryGetValue(key, out var followUpGroupRows)
+                ? FollowUpWinnersCurse.Evaluate(key, table, followUpGroupRows, proxyList, settings)
+                : WinnersCurseAnalysis.Evaluate(key, groupRows, proxyList, settings));
             if (table.Count == 0) continue;
 
             var oracle = ConfigurationTable.OracleColumn(table);

@@ -18,7 +18,7 @@ namespace HpProxy.Core.Studies;
 /// <param name="Demonstrations">Demonstration sets in file order.</param>
 /// <param name="EvaluationEpisodes">Deterministic evaluation episodes per checkpoint.</param>
 /// <param name="Checkpoints">Checkpoints per run, evenly spaced, the last at the end of the budget.</param>
-/// <param name="Seeds">Training seeds per configuration: 0..Seeds-1.</param>
+/// <param name="Seeds">Training seeds per configuration: <see cref="FirstSeed"/>..FirstSeed+Seeds-1.</param>
 /// <param name="Proxies">Proxies in file order, each with its settings.</param>
 /// <param name="Algorithms">Algorithms in file order.</param>
 public sealed record StudyDefinition(
@@ -39,6 +39,11 @@ public sealed record StudyDefinition(
     /// <summary>Analysis settings from the optional <c>analysis</c> section (SPEC §6): K, the budget curve, B, the
     /// interval, the resampling seed (default: the study seed) and the oracle column. No run depends on them.</summary>
     public AnalysisSettings Analysis { get; init; } = new();
+
+    /// <summary>First training seed index (the <c>first_seed</c> key, default 0): runs use seeds
+    /// FirstSeed..FirstSeed+Seeds-1. A follow-up study that re-runs configurations of an earlier study on fresh seeds
+    /// starts past the earlier study's seeds, so its runs never repeat the earlier ones (SPEC.md §6, winner's curse).</summary>
+    public int FirstSeed { get; init; }
 }
 
 /// <summary>A demonstration set of a study, before it is bound to a task (the planner makes one
@@ -75,9 +80,30 @@ public sealed record DemonstrationSetDefinition(
 /// <param name="ReferenceReturn">The study's explicit <c>reference_return</c> for this task, if given.</param>
 public sealed record DemoFileDefinition(string Path, string Sha256, int Episodes, bool HasRewards, double? ReferenceReturn);
 
-/// <summary>An algorithm of a study with its budget and search space.</summary>
+/// <summary>An algorithm of a study with its budget and search space (or its fixed configurations).</summary>
 /// <param name="Name">Algorithm name (catalog).</param>
 /// <param name="Budget">Gradient steps (offline algorithms) or environment steps (online ones).</param>
-/// <param name="Samples">Configurations drawn from <paramref name="Space"/>.</param>
-/// <param name="Space">Search space; empty = the algorithm's defaults.</param>
-public sealed record AlgorithmDefinition(string Name, long Budget, int Samples, SearchSpace Space);
+/// <param name="Samples">Configurations drawn from <paramref name="Space"/> (the number of fixed configurations when
+/// <see cref="Configurations"/> is set).</param>
+/// <param name="Space">Search space; empty = the algorithm's defaults (and when <see cref="Configurations"/> is set).</param>
+public sealed record AlgorithmDefinition(string Name, long Budget, int Samples, SearchSpace Space)
+{
+    /// <summary>Explicit configurations (the <c>configurations</c> key) instead of samples of a space; null when the
+    /// algorithm samples its space. Used by follow-up studies that re-run chosen configurations.</summary>
+    public IReadOnlyList<FixedConfiguration>? Configurations { get; init; }
+}
+
+/// <summary>One explicit configuration of an algorithm, optionally restricted to some tasks and demonstration sets
+/// (null = all of the study's). Its id is <see cref="ConfigurationSampler.ConfigurationId"/> of its values, so the
+/// same values get the same id as when an earlier study sampled them.</summary>
+public sealed record FixedConfiguration(HyperparameterSet Hyperparameters, IReadOnlyList<string>? Tasks, IReadOnlyList<string>? Demonstrations)
+{
+    public bool AppliesTo(string task, string demonstrations) =>
+        (Tasks is null || Tasks.Contains(task, StringComparer.Ordinal))
+        && (Demonstrations is null || Demonstrations.Contains(demonstrations, StringComparer.Ordinal));
+
+    /// <summary>True when some (task, demonstration set) is covered by both.</summary>
+    public bool Overlaps(FixedConfiguration other) =>
+        (Tasks is null || other.Tasks is null || Tasks.Intersect(other.Tasks, StringComparer.Ordinal).Any())
+        && (Demonstrations is null || other.Demonstrations is null || Demonstrations.Intersect(other.Demonstrations, StringComparer.Ordinal).Any());
+}

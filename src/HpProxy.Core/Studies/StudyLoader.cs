@@ -27,6 +27,41 @@ public static class StudyLoader
         return new StudyValidator(file, catalog, demonstrationFiles).Validate(text);
     }
 
+    /// <summary>
+    /// The analysis settings a study file declares (its <c>analysis</c> section; the resampling seed defaults to the
+    /// study seed), read without the catalog: what <c>hpproxy report</c> and <c>hpproxy analyze</c> start from for a
+    /// stored study. Null when the text has no readable <c>seed</c> or <c>analysis</c> section.
+    /// </summary>
+    public static Analysis.AnalysisSettings? AnalysisSettings(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new StudyValidator("study", EmptyCatalog.Instance).AnalysisOnly(text);
+    }
+
     /// <summary>The canonical form of a study name (lower case, [a-z0-9._-], safe as a folder name).</summary>
     public static string CanonicalName(string name) => StudyValidator.CanonicalName(name);
+
+    /// <summary>A catalog that knows nothing: the analysis section asks it nothing.</summary>
+    private sealed class EmptyCatalog : IStudyCatalog
+    {
+        public static readonly EmptyCatalog Instance = new();
+
+        public bool HasTask(string task) => false;
+
+        public IReadOnlyList<string> TaskNames => [];
+
+        public IReadOnlyList<string> DemonstratorsFor(string task) => [];
+
+        public IReadOnlyList<string> ValidateRegime(string regime, Spaces.HyperparameterSet parameters) => [];
+
+        public IReadOnlyList<string> AlgorithmNames => [];
+
+        public IReadOnlyList<string> HyperparameterNames(string algorithm) => [];
+
+        public IReadOnlyList<string> ValidateHyperparameters(string algorithm, Spaces.HyperparameterSet hyperparameters) => [];
+
+        public IReadOnlyList<string> ProxyNames => [];
+
+        public IReadOnlyList<string> ValidateProxySettings(string proxy, Spaces.HyperparameterSet settings) => [];
+    }
 }

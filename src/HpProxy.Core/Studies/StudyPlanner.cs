@@ -15,7 +15,7 @@ namespace HpProxy.Core.Studies;
 /// set read from a file it orders the file's episodes before the train/validation split);</item>
 /// <item><see cref="EvaluationSpec.Seed"/>: <c>SeedStreams(seed).SeedFor("evaluation")</c>, one for the whole study so every
 /// run and checkpoint is evaluated on the same episodes (the proxies and the oracle compare like with like);</item>
-/// <item><see cref="RunSpec.Seed"/> is the index 0..seeds-1. The executor derives the run's root seed from the run id
+/// <item><see cref="RunSpec.Seed"/> is the index first_seed..first_seed+seeds-1 (first_seed defaults to 0). The executor derives the run's root seed from the run id
 /// (<see cref="Runs.RunExecutor.RootSeed"/>: the id's 64 bits), so it depends on the whole spec.</item>
 /// </list>
 /// </summary>
@@ -29,7 +29,7 @@ public static class StudyPlanner
         // Proxies are sorted by name so that reordering them in the file does not change run ids.
         var proxies = study.Proxies.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-        var configurations = study.Algorithms.ToDictionary(a => a.Name, a => Distinct(study.Seed, a));
+        var configurations = study.Algorithms.ToDictionary(a => a.Name, a => Configurations(study.Seed, a));
         var demonstrations = new List<PlannedDemonstrations>();
         var runs = new List<PlannedRunSpec>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -54,9 +54,10 @@ public static class StudyPlanner
                 demonstrations.Add(new PlannedDemonstrations(task, demo));
                 foreach (var algorithm in study.Algorithms)
                 {
-                    foreach (var config in configurations[algorithm.Name])
+                    foreach (var (config, fixedConfiguration) in configurations[algorithm.Name])
                     {
-                        for (int seed = 0; seed < study.Seeds; seed++)
+                        if (fixedConfiguration is not null && !fixedConfiguration.AppliesTo(task, set.Name)) continue;
+                        for (int seed = study.FirstSeed; seed < study.FirstSeed + study.Seeds; seed++)
                         {
                             var spec = new RunSpec(task, demo, algorithm.Name, config.Id, config.Hyperparameters, seed,
                                 algorithm.Budget, study.Checkpoints, evaluation, proxies);
@@ -70,7 +71,20 @@ public static class StudyPlanner
                 }
             }
         }
-        return new StudyPlan(study, runs, [.. study.Algorithms.SelectMany(a => configurations[a.Name])], demonstrations);
+        var distinct = study.Algorithms.SelectMany(a => configurations[a.Name].Select(c => c.Configuration).DistinctBy(c => c.Id, StringComparer.Ordinal));
+        return new StudyPlan(study, runs, [.. distinct], demonstrations);
+    }
+
+    /// <summary>An algorithm's configurations: its fixed ones (index = position in the list; the validator
+    /// guarantees that entries with the same values cover disjoint groups), or the distinct draws of its space.</summary>
+    private static List<(Configuration Configuration, FixedConfiguration? Fixed)> Configurations(ulong seed, AlgorithmDefinition algorithm)
+    {
+        if (algorithm.Configurations is { } fixedConfigurations)
+        {
+            return [.. fixedConfigurations.Select((c, i) => (new Configuration(algorithm.Name, i,
+                ConfigurationSampler.ConfigurationId(algorithm.Name, c.Hyperparameters), c.Hyperparameters), (FixedConfiguration?)c))];
+        }
+        return [.. Distinct(seed, algorithm).Select(c => (c, (FixedConfiguration?)null))];
     }
 
     /// <summary>The distinct configurations among the first <c>samples</c> draws, keeping the first index of each

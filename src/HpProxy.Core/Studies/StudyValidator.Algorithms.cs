@@ -6,10 +6,12 @@ namespace HpProxy.Core.Studies;
 
 internal sealed partial class StudyValidator
 {
-    internal static readonly string[] AlgorithmKeys = ["name", "budget", "samples", "space"];
+    internal static readonly string[] AlgorithmKeys = ["name", "budget", "samples", "space", "configurations"];
     private static readonly string[] AlgorithmRequired = ["name", "budget"];
 
-    private List<AlgorithmDefinition>? ReadAlgorithms(StudyFields f, int? checkpoints)
+    /// <param name="tasks">The study's valid tasks (what <c>configurations[i].tasks</c> may name).</param>
+    /// <param name="demonstrations">The study's demonstration set names; null when that section is invalid.</param>
+    private List<AlgorithmDefinition>? ReadAlgorithms(StudyFields f, int? checkpoints, IReadOnlyList<string> tasks, IReadOnlyList<string>? demonstrations)
     {
         if (f.GetPresent("algorithms") is not { } node || _r.Sequence(node, "algorithms", nonEmpty: true) is not { } items) return null;
         var algorithms = new List<AlgorithmDefinition>();
@@ -17,14 +19,15 @@ internal sealed partial class StudyValidator
         bool ok = true;
         for (int i = 0; i < items.Count; i++)
         {
-            var algorithm = ReadAlgorithm(items[i], StudyYamlReader.Item("algorithms", i), checkpoints, firstSeen);
+            var algorithm = ReadAlgorithm(items[i], StudyYamlReader.Item("algorithms", i), checkpoints, firstSeen, tasks, demonstrations);
             if (algorithm is null) ok = false;
             else algorithms.Add(algorithm);
         }
         return ok ? algorithms : null;
     }
 
-    private AlgorithmDefinition? ReadAlgorithm(YamlNode item, string path, int? checkpoints, Dictionary<string, YamlNode> firstSeen)
+    private AlgorithmDefinition? ReadAlgorithm(YamlNode item, string path, int? checkpoints, Dictionary<string, YamlNode> firstSeen,
+        IReadOnlyList<string> tasks, IReadOnlyList<string>? demonstrations)
     {
         var a = _r.Mapping(item, path, AlgorithmKeys, AlgorithmRequired);
         if (a is null) return null;
@@ -62,6 +65,19 @@ internal sealed partial class StudyValidator
                     $"budget {value} is smaller than checkpoints ({c}): each checkpoint needs at least one step"));
                 budget = null;
             }
+        }
+
+        if (a.GetPresent("configurations") is { } configurationsNode)
+        {
+            // Fixed configurations replace sampling: space and samples would say something else about the same runs.
+            foreach (string other in new[] { "space", "samples" })
+            {
+                if (a.KeyNode(other) is { } otherKey)
+                    _r.Error(otherKey, a.PathOf(other), $"'{other}' cannot be combined with 'configurations' (explicit configurations are not sampled); remove one of them");
+            }
+            var configurations = ReadConfigurations(configurationsNode, a.PathOf("configurations"), known ? name : null, tasks, demonstrations);
+            if (name is null || !known || budget is null || configurations is null || a.KeyNode("space") is not null || a.KeyNode("samples") is not null) return null;
+            return new AlgorithmDefinition(name, budget.Value, configurations.Count, SearchSpace.Empty) { Configurations = configurations };
         }
 
         var space = a.GetPresent("space") is { } s ? ReadSpace(s, a.PathOf("space"), known ? name : null) : SearchSpace.Empty;
@@ -145,5 +161,113 @@ internal sealed partial class StudyValidator
             distributions.Add(KeyValuePair.Create(hp, distribution));
         }
         return ok ? new SearchSpace(distributions) : null;
+    }
+
+    internal static readonly string[] ConfigurationKeys = ["hyperparameters", "tasks", "demonstrations"];
+
+    /// <summary>
+    /// <c>configurations</c>: a list of explicit configurations, each a mapping with <c>hyperparameters</c> (name →
+    /// value, checked like a space's constants; empty = the algorithm's defaults) and optional <c>tasks</c> and
+    /// <c>demonstrations</c> lists restricting where it runs (absent = everywhere). The same values may appear twice
+    /// only for disjoint (task, demonstration set) groups, so no run is planned twice.
+    /// </summary>
+    private List<FixedConfiguration>? ReadConfigurations(YamlNode node, string path, string? algorithm,
+        IReadOnlyList<string> tasks, IReadOnlyList<string>? demonstrations)
+    {
+        if (_r.Sequence(node, path, nonEmpty: true) is not { } items) return null;
+        var accepted = algorithm is null ? null : _catalog.HyperparameterNames(algorithm);
+        var result = new List<(FixedConfiguration Configuration, string Id, YamlNode Node, int Index)>();
+        bool ok = true;
+        for (int i = 0; i < items.Count; i++)
+        {
+            string itemPath = StudyYamlReader.Item(path, i);
+            var c = _r.Mapping(items[i], itemPath, ConfigurationKeys, ["hyperparameters"]);
+            if (c is null || c.HasUnknownKeys || c.GetPresent("hyperparameters") is not { } hpNode)
+            {
+                ok = false;
+                continue;
+            }
+            int errorsBefore = _r.Errors.Count;
+            var set = ReadFixedHyperparameters(hpNode, c.PathOf("hyperparameters"), algorithm, accepted);
+            var onlyTasks = c.GetPresent("tasks") is { } t ? ReadSubset(t, c.PathOf("tasks"), tasks, "task", "tasks") : null;
+            var onlyDemonstrations = c.GetPresent("demonstrations") is { } d && demonstrations is not null
+                ? ReadSubset(d, c.PathOf("demonstrations"), demonstrations, "demonstration set", "demonstrations")
+                : null;
+            if (set is null || _r.Errors.Count > errorsBefore || algorithm is null)
+            {
+                ok = false;
+                continue;
+            }
+            var configuration = new FixedConfiguration(set, onlyTasks, onlyDemonstrations);
+            string id = ConfigurationSampler.ConfigurationId(algorithm, set);
+            var clash = result.FirstOrDefault(r => r.Id == id && r.Configuration.Overlaps(configuration));
+            if (clash.Node is not null)
+            {
+                _r.Error(items[i], itemPath, string.Create(CultureInfo.InvariantCulture,
+                    $"the same hyperparameters as {StudyYamlReader.Item(path, clash.Index)} (line {clash.Node.Start.Line}) for a task and demonstration set both cover; list each configuration once per group"));
+                ok = false;
+                continue;
+            }
+            result.Add((configuration, id, items[i], i));
+        }
+        return ok ? [.. result.Select(r => r.Configuration)] : null;
+    }
+
+    /// <summary>A configuration's values: names the algorithm accepts, values it accepts (checked together, so a
+    /// rule across hyperparameters is checked too).</summary>
+    private HyperparameterSet? ReadFixedHyperparameters(YamlNode node, string path, string? algorithm, IReadOnlyList<string>? accepted)
+    {
+        if (_r.Set(node, path) is not { } set) return null;
+        bool ok = true;
+        if (accepted is not null && node is YamlMappingNode mapping)
+        {
+            foreach (var (keyNode, _) in mapping.Children)
+            {
+                if (keyNode is YamlScalarNode { Value: { } hp } && !accepted.Contains(hp))
+                {
+                    _r.Error(keyNode, StudyYamlReader.Join(path, hp), $"unknown hyperparameter '{hp}' for {algorithm}{NameSuggestions.Hint(hp, accepted, algorithm + " accepts")}");
+                    ok = false;
+                }
+            }
+        }
+        if (!ok || algorithm is null) return ok ? set : null;
+        foreach (var problem in _catalog.ValidateHyperparameters(algorithm, set).Distinct())
+        {
+            _r.Error(node, path, problem);
+            ok = false;
+        }
+        return ok ? set : null;
+    }
+
+    /// <summary>A non-empty list of names, each one of <paramref name="allowed"/>, each once.</summary>
+    private List<string>? ReadSubset(YamlNode node, string path, IReadOnlyList<string> allowed, string what, string section)
+    {
+        if (_r.Sequence(node, path, nonEmpty: true) is not { } items) return null;
+        var names = new List<string>();
+        bool ok = true;
+        for (int i = 0; i < items.Count; i++)
+        {
+            string itemPath = StudyYamlReader.Item(path, i);
+            if (_r.Name(items[i], itemPath) is not { } name)
+            {
+                ok = false;
+                continue;
+            }
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                _r.Error(items[i], itemPath, $"'{name}' is not a {what} of this study{NameSuggestions.Hint(name, allowed, "its " + section)}");
+                ok = false;
+            }
+            else if (names.Contains(name, StringComparer.Ordinal))
+            {
+                _r.Error(items[i], itemPath, $"{what} '{name}' is listed twice");
+                ok = false;
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+        return ok ? names : null;
     }
 }

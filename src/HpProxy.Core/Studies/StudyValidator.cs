@@ -16,7 +16,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog,
     public const int DefaultEvaluationEpisodes = 10;
 
     internal static readonly string[] TopKeys =
-        ["name", "description", "seed", "tasks", "demonstrations", "evaluation", "checkpoints", "seeds", "proxies", "algorithms", "analysis"];
+        ["name", "description", "seed", "tasks", "demonstrations", "evaluation", "checkpoints", "seeds", "first_seed", "proxies", "algorithms", "analysis"];
 
     private static readonly string[] TopRequired = ["seed", "tasks", "demonstrations", "checkpoints", "seeds", "proxies", "algorithms"];
 
@@ -31,6 +31,21 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog,
         var errors = _r.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
         var warnings = _r.Warnings.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
         return new StudyLoadResult(errors.Count == 0 ? study : null, errors, warnings);
+    }
+
+    /// <summary>Only the seed and the analysis section (other keys are not checked); null on any problem there.</summary>
+    public Analysis.AnalysisSettings? AnalysisOnly(string text)
+    {
+        var root = Parse(text);
+        if (root is not YamlMappingNode mapping) return null;
+        var f = new StudyFields(mapping, "");
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } k }) f.Add(k, key, value);
+        }
+        long? seed = f.GetPresent("seed") is { } s ? _r.Integer(s, "seed", 0, 1L << 53) : null;
+        var settings = ReadAnalysis(f, seed);
+        return _r.Errors.Count == 0 ? settings : null;
     }
 
     private YamlNode? Parse(string text)
@@ -83,14 +98,15 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog,
         long? seed = f.GetPresent("seed") is { } s ? _r.Integer(s, "seed", 0, 1L << 53) : null;
         long? checkpoints = f.GetPresent("checkpoints") is { } c ? _r.Integer(c, "checkpoints", 1, 10_000) : null;
         long? seeds = f.GetPresent("seeds") is { } n ? _r.Integer(n, "seeds", 1, 10_000) : null;
+        long? firstSeed = f.GetPresent("first_seed") is { } fs ? _r.Integer(fs, "first_seed", 0, 1_000_000) : 0;
         int? evaluationEpisodes = ReadEvaluation(f);
         var tasks = ReadTasks(f);
         var demonstrations = ReadDemonstrations(f, tasks);
         var proxies = ReadProxies(f);
-        var algorithms = ReadAlgorithms(f, (int?)checkpoints);
+        var algorithms = ReadAlgorithms(f, (int?)checkpoints, tasks, demonstrations?.Select(d => d.Name).ToList());
         var analysis = ReadAnalysis(f, seed);
 
-        if (name is null || seed is null || checkpoints is null || seeds is null || evaluationEpisodes is null
+        if (name is null || seed is null || checkpoints is null || seeds is null || firstSeed is null || evaluationEpisodes is null
             || demonstrations is null || proxies is null || algorithms is null || analysis is null || _r.Errors.Count > 0)
             return null;
         return new StudyDefinition(
@@ -98,6 +114,7 @@ internal sealed partial class StudyValidator(string file, IStudyCatalog catalog,
             tasks, demonstrations, evaluationEpisodes.Value, (int)checkpoints.Value, (int)seeds.Value, proxies, algorithms)
         {
             Analysis = analysis,
+            FirstSeed = (int)firstSeed.Value,
         };
     }
 

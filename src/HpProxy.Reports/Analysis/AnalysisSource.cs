@@ -10,20 +10,20 @@ namespace HpProxy.Reports.Analysis;
 /// </summary>
 internal static class AnalysisSource
 {
-    public static AnalysisSettings Settings(ReportOptions options) => new()
-    {
-        Budget = options.K,
-        Resamples = options.B,
-        Seed = options.Seed,
-        // "all" is int.MaxValue for the analysis (capped at each group's pool).
-        BudgetCurve = options.Budgets.Append(int.MaxValue).ToArray(),
-    };
+    public static AnalysisSettings Settings(ReportOptions options) => options.EffectiveSettings();
 
     /// <param name="rows">Checkpoint rows of succeeded runs.</param>
     /// <param name="directions">Direction of every proxy present in the rows.</param>
-    public static AnalysisViews Compute(IReadOnlyList<CheckpointRow> rows, IReadOnlyDictionary<string, ProxyDirection> directions, ReportOptions options)
+    /// <param name="followUpRows">Succeeded rows of the winner's-curse follow-up study, if any.</param>
+    public static (AnalysisViews Views, StudyAnalysis Raw) Compute(IReadOnlyList<CheckpointRow> rows, IReadOnlyDictionary<string, ProxyDirection> directions,
+        ReportOptions options, IReadOnlyList<CheckpointRow>? followUpRows = null)
     {
-        var a = StudyAnalyzer.Analyze(rows, directions, Settings(options));
+        var a = StudyAnalyzer.Analyze(rows, directions, Settings(options), followUpRows);
+        return (Views(a, directions), a);
+    }
+
+    private static AnalysisViews Views(StudyAnalysis a, IReadOnlyDictionary<string, ProxyDirection> directions)
+    {
         static ReportGroup G(string task, string demonstrations, string algorithm) => new(task, demonstrations, algorithm);
         static Interval Mean(double mean) => new(mean, double.NaN, double.NaN);
         return new AnalysisViews(
@@ -50,6 +50,12 @@ internal static class AnalysisSource
             a.Transfer
                 .Select(t => new TransferView(G(t.Task, t.Demonstrations, t.Algorithm), t.SourceTask, t.Proxy, t.SharedConfigurations,
                     t.TransferScore, t.InSituScore, t.OracleScore))
-                .OrderBy(t => t.Group).ThenBy(t => t.SourceTask, StringComparer.Ordinal).ThenBy(t => t.Proxy, StringComparer.Ordinal).ToList());
+                .OrderBy(t => t.Group).ThenBy(t => t.SourceTask, StringComparer.Ordinal).ThenBy(t => t.Proxy, StringComparer.Ordinal).ToList())
+        {
+            WinnersCurse = a.WinnersCurse
+                .Select(w => new WinnersCurseView(G(w.Task, w.Demonstrations, w.Algorithm), w.Proxy, w.Source == WinnersCurseSource.FollowUp, w.K, w.N,
+                    w.SelectionSeeds, w.FreshSeeds, w.ProxySelectionScore, w.ProxyFreshScore, w.OracleSelectionScore, w.OracleFreshScore, w.ProxyConfigId, w.OracleConfigId))
+                .OrderBy(w => w.Group).ThenBy(w => w.Proxy, StringComparer.Ordinal).ToList(),
+        };
     }
 }

@@ -47,7 +47,7 @@ internal static class FigureWriter
             var selections = analysis.Selections.Where(s => s.Group == group).ToList();
             if (selections.Count > 0)
             {
-                Emit(SelectionFigure.Create(group, selections, model.Options.B, footer), "selection",
+                Emit(SelectionFigure.Create(group, selections, model.Settings.Resamples, footer), "selection",
                     FileNames.Slug("selection", group.Task, group.Demonstrations, group.Algorithm),
                     $"Selection simulation, {group}: mean and 5–95% interval of the picked configuration's normalised score.");
             }

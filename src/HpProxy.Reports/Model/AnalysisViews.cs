@@ -14,7 +14,17 @@ public sealed record AnalysisViews(
     IReadOnlyList<BudgetPointView> Budget,
     IReadOnlyList<EarlyStoppingView> EarlyStopping,
     IReadOnlyList<AlgorithmSelectionView> AlgorithmSelection,
-    IReadOnlyList<TransferView> Transfer);
+    IReadOnlyList<TransferView> Transfer)
+{
+    /// <summary>Winner's curse per group and proxy (from a follow-up study, else a seed split).</summary>
+    public IReadOnlyList<WinnersCurseView> WinnersCurse { get; init; } = [];
+}
+
+/// <summary>Winner's curse (SPEC.md §6): the normalised score of a proxy's pick (and of the oracle's) on the seeds it was
+/// selected on and on fresh seeds. <see cref="FollowUp"/>: fresh seeds from a follow-up study that re-ran the picks over
+/// the whole pool (K = pool); otherwise the study's seeds split in halves, averaged over B draws of K.</summary>
+public sealed record WinnersCurseView(ReportGroup Group, string Proxy, bool FollowUp, int K, int Pool, int SelectionSeeds, int FreshSeeds,
+    double ProxySelection, double ProxyFresh, double OracleSelection, double OracleFresh, string? ProxyConfigId, string? OracleConfigId);
 
 /// <summary>Rank correlation of one proxy with the oracle across the configurations of a group, with 5–95%
 /// bootstrap intervals (resampling configurations).</summary>

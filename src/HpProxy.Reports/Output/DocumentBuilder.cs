@@ -32,7 +32,7 @@ internal static class DocumentBuilder
             ["seeds", p.Seeds.Count == 0 ? "(none)" : $"{I(p.Seeds.Count)}: {string.Join(", ", p.Seeds.Select(I))}"],
             ["configurations", I(p.Configurations)],
             ["checkpoint rows", I(p.CheckpointRows)],
-            ["analysis settings", $"K = {I(model.Options.K)}, B = {I(model.Options.B)}, seed = {model.Options.Seed.ToString(CultureInfo.InvariantCulture)}, budgets = {string.Join(", ", model.Options.Budgets.Select(I))}, all"],
+            ["analysis settings", SettingsText(model.Settings)],
             ["proxies", string.Join(", ", model.Directions.Select(d => $"{d.Key} ({ProxyDirections.Describe(d.Value)})"))],
         ], [false, false]));
         blocks.Add(new Table(["proxy", "direction", "reads", "what it measures"],
@@ -71,7 +71,7 @@ internal static class DocumentBuilder
         AddFigures(blocks, figures, "scatter");
 
         blocks.Add(new Heading(2, "Selection simulation", "selection"));
-        blocks.Add(new Paragraph($"Draw K configurations at random, keep the proxy's best, record its normalised score; repeated B = {I(model.Options.B)} times. " +
+        blocks.Add(new Paragraph($"Draw K configurations at random, keep the proxy's best, record its normalised score; repeated B = {I(model.Settings.Resamples)} times. " +
             "The oracle pick (best true score among the same K) is the upper bound, a random pick (the mean of the K) the lower bound; regret = oracle − proxy."));
         if (a.Selections.Count > 0)
         {
@@ -125,10 +125,54 @@ internal static class DocumentBuilder
             blocks.Add(new Paragraph("(needs the same configurations on at least two tasks)"));
         }
 
+        AddWinnersCurse(blocks, model);
+
         blocks.Add(new Heading(2, "Hyperparameter sensitivity", "sensitivity"));
         AddFigures(blocks, figures, "sensitivity");
 
         return new ReportDocument($"HpProxy report: {p.StudyName}", blocks);
+    }
+
+    private static void AddWinnersCurse(List<Block> blocks, ReportModel model)
+    {
+        var rows = model.Analysis.WinnersCurse;
+        blocks.Add(new Heading(2, "Winner's curse", "winners-curse"));
+        if (model.FollowUpStudy is { } followUp)
+        {
+            blocks.Add(new Paragraph($"The configuration each proxy (and the oracle) picks over the whole pool was re-run on fresh seeds by the follow-up study {followUp}. " +
+                "Its normalised score on the seeds it was selected on is compared with the fresh seeds; the drop is the optimism of selecting on noisy " +
+                "evaluations, largest for the oracle pick, which was selected on the very numbers it reports. Groups the follow-up did not cover use the seed split."));
+        }
+        else
+        {
+            blocks.Add(new Paragraph("No follow-up study: each group's seeds are split in halves (even positions select, odd positions are fresh); the pick among K " +
+                "drawn configurations is made on the selecting half and scored on both, averaged over the B draws. " +
+                $"hpproxy analyze {model.Provenance.StudyName} --follow-up writes a study that re-runs the picks on fresh seeds."));
+        }
+        if (rows.Count == 0)
+        {
+            blocks.Add(new Paragraph("(needs at least two seeds, or a follow-up study)"));
+            return;
+        }
+        blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "source", "K", "pool", "seeds (selection / fresh)", "proxy pick: selection", "fresh", "drop",
+                "oracle pick: selection", "fresh", "drop", "proxy's configuration"],
+            rows.Select(w => (IReadOnlyList<string>)[w.Group.Task, w.Group.Demonstrations, w.Group.Algorithm, w.Proxy, w.FollowUp ? "follow-up" : "seed split",
+                I(w.K), I(w.Pool), $"{I(w.SelectionSeeds)} / {I(w.FreshSeeds)}", F(w.ProxySelection), F(w.ProxyFresh), F(w.ProxySelection - w.ProxyFresh),
+                F(w.OracleSelection), F(w.OracleFresh), F(w.OracleSelection - w.OracleFresh), w.ProxyConfigId ?? "(varies per draw)"]).ToList(),
+            [false, false, false, false, false, true, true, true, true, true, true, true, true, true, false]));
+    }
+
+    /// <summary>"K = 25, B = 1000, seed = 0, budgets = 1, 2, 5, 10, 25, 50, all", plus the interval and the oracle column
+    /// when they are not the defaults.</summary>
+    internal static string SettingsText(Core.Analysis.AnalysisSettings s)
+    {
+        var defaults = new Core.Analysis.AnalysisSettings();
+        string text = $"K = {I(s.Budget)}, B = {I(s.Resamples)}, seed = {s.Seed.ToString(CultureInfo.InvariantCulture)}, " +
+            $"budgets = {string.Join(", ", s.BudgetCurve.Select(k => k == int.MaxValue ? "all" : I(k)))}";
+        if (s.LowerQuantile != defaults.LowerQuantile || s.UpperQuantile != defaults.UpperQuantile)
+            text += $", interval = [{s.LowerQuantile.ToString(CultureInfo.InvariantCulture)}, {s.UpperQuantile.ToString(CultureInfo.InvariantCulture)}]";
+        if (s.Oracle != defaults.Oracle) text += ", oracle = raw return";
+        return text;
     }
 
     private static void AddFigures(List<Block> blocks, IReadOnlyList<FigureRef> figures, string kind)

@@ -51,7 +51,7 @@ public sealed class CliAppTests : IDisposable
         var run = CliRunner.Run(CliRunner.Services(), "run", "--help");
 
         Assert.Equal(0, all.ExitCode);
-        foreach (string c in new[] { "run", "validate", "dashboard", "worker", "status", "resume", "cancel", "report", "export", "tasks", "proxies", "algorithms", "version" })
+        foreach (string c in new[] { "run", "validate", "dashboard", "worker", "status", "resume", "cancel", "report", "analyze", "export", "tasks", "proxies", "algorithms", "version" })
         {
             Assert.Contains($"  {c} ", all.Out);
         }

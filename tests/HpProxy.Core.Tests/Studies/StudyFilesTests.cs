@@ -69,7 +69,7 @@ public class StudyReadmeTests
     public void Every_accepted_key_is_documented()
     {
         string readme = File.ReadAllText(Path.Combine(RepoPaths.Studies, "README.md"));
-        var keys = StudyValidator.TopKeys.Concat(StudyValidator.DemoKeys).Concat(StudyValidator.AlgorithmKeys).Concat(SpaceReader.Keys).Concat(StudyValidator.AnalysisKeys)
+        var keys = StudyValidator.TopKeys.Concat(StudyValidator.DemoKeys).Concat(StudyValidator.AlgorithmKeys).Concat(SpaceReader.Keys).Concat(StudyValidator.AnalysisKeys).Concat(StudyValidator.ConfigurationKeys)
             .Concat(["episodes", "train", "validation", "settings"]);
         var missing = keys.Where(k => !readme.Contains("`" + k + "`", StringComparison.Ordinal)
             && !readme.Contains("{" + k + ":", StringComparison.Ordinal)).ToList();
