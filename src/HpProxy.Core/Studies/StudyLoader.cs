@@ -35,7 +35,7 @@ public static class StudyLoader
     public static Analysis.AnalysisSettings? AnalysisSettings(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new StudyValidator("study", EmptyCatalog.Instance).AnalysisOnly(text);
+        return new StudyValidator("study", EmptyCatalog.Instance, NoDemonstrationFiles.Instance).AnalysisOnly(text);
     }
 
     /// <summary>The canonical form of a study name (lower case, [a-z0-9._-], safe as a folder name).</summary>
