@@ -40,11 +40,15 @@ public static class HangfireStorageFactory
     private static SQLiteStorage CreateSqlite(StudyLocation location, SchedulingOptions options)
     {
         Directory.CreateDirectory(location.StudyDirectory);
-        return new SQLiteStorage(location.HangfireDatabasePath, new SQLiteStorageOptions
+        var sqliteOptions = new SQLiteStorageOptions
         {
             QueuePollInterval = options.QueuePollInterval,
             InvisibilityTimeout = options.InvisibilityTimeout,
-        });
+        };
+        var storage = new SQLiteStorage(location.HangfireDatabasePath, sqliteOptions);
+        // The stock dequeue hands one job to two processes, which stalls one of them 90 s (decision 0004).
+        AtomicSqliteJobQueueProvider.Install(storage, sqliteOptions);
+        return storage;
     }
 
     private static PostgreSqlStorage CreatePostgres(StudyLocation location, string connectionString, SchedulingOptions options)
