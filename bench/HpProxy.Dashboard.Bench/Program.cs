@@ -9,7 +9,7 @@ using System.Net.Sockets;
 using HpProxy.Core.Analysis;
 using HpProxy.Core.Common;
 using HpProxy.Dashboard;
-using HpProxy.Dashboard.Bench;
+using HpProxy.TestSupport;
 using HpProxy.Reports;
 using HpProxy.Storage;
 
@@ -78,7 +78,7 @@ static int FreePort()
 
 // 4 tasks × 2 demonstration sets × 5 algorithms = 40 groups of 50 configurations × 5 seeds = 10,000 runs;
 // 5 checkpoints and 6 proxies per run; 80% succeeded, 2% failed, 3% running, the rest pending.
-static InMemoryStudyStore Build(int total)
+static FakeStudyStore Build(int total)
 {
     var rng = new Rng(7);
     string[] tasks = ["pendulum", "cartpole", "hopper", "walker"], demos = ["synthetic-20", "human-25"], algorithms = ["bc", "gail", "dac", "pwil", "sqil"];
@@ -106,5 +106,5 @@ static InMemoryStudyStore Build(int total)
         }
     }
     var study = new StudyInfo("bench", StableHash.Sha256Hex("bench"), "name: bench\n", "bench", DateTimeOffset.UnixEpoch);
-    return new InMemoryStudyStore(study, runs, rows, [new WorkerInfo("w1", 1, "host", "run-00042", DateTimeOffset.UnixEpoch)]);
+    return new FakeStudyStore(study, runs, rows, [new WorkerInfo("w1", 1, "host", "run-00042", DateTimeOffset.UnixEpoch)]);
 }

@@ -38,6 +38,15 @@ public interface IStudyStore : IDisposable
     /// <summary>Extends the lease; false when the claim was lost (another owner took over after expiry).</summary>
     bool RenewLease(RunClaim claim, TimeSpan lease);
 
+    /// <summary>Gives a claim back at once on a graceful stop (SIGTERM, Ctrl-C, a job aborted by Hangfire): running →
+    /// pending, owner and lease cleared, and the attempt not counted (attempts go back down), so the run can be
+    /// claimed again immediately instead of one lease later. Conditional on the claim like
+    /// <see cref="RenewLease"/>: false when it was already lost. The next claim may reuse the attempt number, so
+    /// owners must be unique per claim (<c>OwnerId</c> adds a nonce) for the released claim to stay dead. A killed worker cannot call this; its run still
+    /// waits for the lease to expire. Added after the first contract; the default releases nothing (the run then
+    /// waits for its lease, as before).</summary>
+    bool ReleaseClaim(RunClaim claim) => false;
+
     /// <summary>Writes every checkpoint and the succeeded state in one transaction, replacing any rows of an
     /// earlier attempt (keyed by run id and checkpoint index). False when the claim was lost.</summary>
     bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds);

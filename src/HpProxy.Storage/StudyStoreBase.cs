@@ -187,6 +187,16 @@ public abstract class StudyStoreBase : IStudyStore
             new { claim.RunId, claim.Owner, claim.Attempt, Until = NowMs + (long)lease.TotalMilliseconds }) == 1;
     }
 
+    public bool ReleaseClaim(RunClaim claim)
+    {
+        using var c = Open();
+        // attempts - 1: the claim's own increment is undone, so a stop is not counted as an attempt. The next claim
+        // reuses the attempt number, never the owner (every claim has its own nonce), so this claim stays dead.
+        return c.Execute(
+            $"UPDATE runs SET state = 'pending', owner = NULL, lease_until = NULL, started_at = NULL, attempts = attempts - 1 WHERE {RunningClaim}",
+            new { claim.RunId, claim.Owner, claim.Attempt }) == 1;
+    }
+
     /// <summary>now + lease in unix ms, saturating at the largest representable time for absurd leases.</summary>
     private static long LeaseEnd(long nowMs, TimeSpan lease)
     {

@@ -20,7 +20,7 @@ public sealed class TestHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
 
-    public static async Task<TestHost> StartAsync(FakeStore store, string? token = null, string? reportDirectory = null, JobStorage? hangfire = null, string study = "demo-study")
+    public static async Task<TestHost> StartAsync(FakeStudyStore store, string? token = null, string? reportDirectory = null, JobStorage? hangfire = null, string study = "demo-study")
     {
         int port = FreePort();
         string url = $"http://127.0.0.1:{port}";

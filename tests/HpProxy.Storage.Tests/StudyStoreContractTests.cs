@@ -155,6 +155,47 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_released_claim_is_pending_again_at_once_without_counting_the_attempt()
+    {
+        Store.AddRuns(Runs(0, 2));
+        var claim = Store.TryClaim("run0000", "w1:a", Lease)!;
+
+        Assert.True(Store.ReleaseClaim(claim));
+
+        var run = Store.GetRuns().First();
+        Assert.Equal((RunState.Pending, (string?)null, (DateTimeOffset?)null, 0, (string?)null), (run.State, run.Owner, run.LeaseUntil, run.Attempts, run.Error));
+        Assert.Equal(["run0000", "run0001"], Store.RunsToEnqueue(Clock.GetUtcNow())); // no lease to wait for
+        Assert.Equal(new StudyProgress(2, 2, 0, 0, 0, 0), Store.GetProgress());
+        var next = Store.TryClaim("run0000", "w2:b", Lease);
+        Assert.Equal(new RunClaim("run0000", "w2:b", 1), next);
+
+        // The released claim is dead: it can neither release again, renew nor write, even with the same attempt number.
+        Assert.False(Store.ReleaseClaim(claim));
+        Assert.False(Store.RenewLease(claim, Lease));
+        Assert.False(Store.CompleteSucceeded(claim, Checkpoints(1, 1, "p"), 1));
+        Assert.True(Store.CompleteSucceeded(next!, Checkpoints(1, 2, "p"), 1));
+        Assert.Equal([2.0], Store.GetCheckpoints().Select(r => r.OracleReturn));
+        Assert.False(Store.ReleaseClaim(next!)); // a finished run is never released
+        Assert.Equal(RunState.Succeeded, Store.GetRuns().First().State);
+    }
+
+    [Fact]
+    public void A_claim_taken_over_after_expiry_cannot_be_released_by_its_old_owner()
+    {
+        Store.AddRuns(Runs(0, 1));
+        var old = Store.TryClaim("run0000", "w1:a", Lease)!;
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var current = Store.TryClaim("run0000", "w2:b", Lease)!;
+
+        Assert.False(Store.ReleaseClaim(old));
+
+        var run = Store.GetRuns().Single();
+        Assert.Equal((RunState.Running, "w2:b", 2), (run.State, run.Owner, run.Attempts));
+        Assert.True(Store.ReleaseClaim(current));
+        Assert.Equal((RunState.Pending, 1), (Store.GetRuns().Single().State, Store.GetRuns().Single().Attempts));
+    }
+
+    [Fact]
     public void Unknown_runs_are_not_claimed_and_absurd_leases_saturate()
     {
         Assert.Null(Store.TryClaim("missing", "w1", Lease));

@@ -20,7 +20,7 @@ internal static class WorkerCommand
         }
         using var file = cmd.Value("log") is { } path ? LogWriter.OpenAppend(path) : null;
         var log = new LogWriter(file ?? ctx.Out);
-        GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogBridge(log.Write));
+        GlobalConfiguration.Configuration.UseLogProvider(new HangfireLogBridge(log.Write, HangfireLogBridge.LevelFromEnvironment()));
         using var signal = new ShutdownSignal();
         try
         {

@@ -5,13 +5,18 @@ using HpProxy.Scheduling.Coordination;
 namespace HpProxy.Cli.Output;
 
 /// <summary>
-/// The one-line progress of a study:
-/// <c>[#####.....] 64/128 succeeded 60 running 2 failed 2 pending 64 | 12.3 runs/min | ETA 5m12s</c>.
-/// The fraction counts finished runs (succeeded, failed or cancelled) over all runs.
+/// The one-line progress of a study, every number before its label:
+/// <c>[#####.....] 64/128 done · 2 running · 2 failed · 62 pending | 12.3 runs/min | ETA 23m</c>.
+/// "done" counts finished runs (succeeded, failed or cancelled) over all runs; failed and cancelled (shown only
+/// when there are any) are part of it. The ETA is weighted by run kind; "ETA >23m" means some remaining runs are of a
+/// kind not yet timed, so the study takes at least that long.
 /// </summary>
 public static class ProgressLine
 {
     public const int BarWidth = 10;
+
+    /// <summary>Separates the counts (U+00B7 middle dot).</summary>
+    public const string Separator = " · ";
 
     public static string Format(CoordinatorProgress p)
     {
@@ -21,10 +26,12 @@ public static class ProgressLine
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append('[').Append('#', filled).Append('.', BarWidth - filled).Append("] ");
-        sb.Append(c, $"{done}/{s.Total} succeeded {s.Succeeded} running {s.Running} failed {s.Failed} pending {s.Pending}");
-        if (s.Cancelled > 0) sb.Append(c, $" cancelled {s.Cancelled}");
+        sb.Append(c, $"{done}/{s.Total} done{Separator}{s.Running} running{Separator}{s.Failed} failed{Separator}{s.Pending} pending");
+        if (s.Cancelled > 0) sb.Append(c, $"{Separator}{s.Cancelled} cancelled");
         sb.Append(" | ").Append(p.RunsPerMinute is { } r ? r.ToString("F1", c) : "--").Append(" runs/min");
-        sb.Append(" | ETA ").Append(p.Eta is { } eta ? DurationText.Format(eta) : "--");
+        sb.Append(" | ETA ");
+        if (p.Eta is { } eta) sb.Append(p.EtaIsLowerBound ? ">" : "").Append(DurationText.Approximate(eta));
+        else sb.Append("--");
         return sb.ToString();
     }
 }

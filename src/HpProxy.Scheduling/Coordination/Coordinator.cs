@@ -24,6 +24,9 @@ public sealed class Coordinator
     private readonly TimeProvider _time;
     private readonly IWorkerProcess?[] _slots;
     private readonly RateEstimator _rate = new();
+    private readonly KindWeightedEta _eta = new();
+    private StudyProgress? _etaReadAt;
+    private IReadOnlyList<RunRecord> _runs = [];
     private readonly Action<string> _log;
     private int _quickDeaths;
 
@@ -98,16 +101,43 @@ public sealed class Coordinator
     private CoordinatorProgress Snapshot(StudyProgress? progress = null)
     {
         var p = progress ?? _store.GetProgress();
-        int workers;
+        int workers, slots;
         try
         {
-            workers = _store.GetWorkers(_options.WorkerAliveWithin).Count;
+            var alive = _store.GetWorkers(_options.WorkerAliveWithin);
+            workers = alive.Count;
+            // A worker with several threads lists its runs comma-separated; an idle one still has a slot.
+            slots = alive.Sum(w => Math.Max(1, w.CurrentRunId?.Split(',').Length ?? 0));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            workers = _slots.Count(w => w is { HasExited: false });
+            workers = slots = _slots.Count(w => w is { HasExited: false });
         }
-        return new CoordinatorProgress(p, workers, _rate.RunsPerMinute, _rate.Eta(p.Pending + p.Running));
+        var eta = EstimateTimeLeft(p, slots);
+        return new CoordinatorProgress(p, workers, _rate.RunsPerMinute, eta?.Time, eta?.LowerBound ?? false);
+    }
+
+    /// <summary>The kind-weighted estimate (<see cref="KindWeightedEta"/>), not the plain rate of finished runs: the
+    /// first runs to finish are often the cheapest (BC), and extrapolating from them promises an early end. The
+    /// runs are read again only when the counts changed.</summary>
+    private EtaEstimate? EstimateTimeLeft(StudyProgress p, int slots)
+    {
+        if (p.Pending + p.Running == 0) return new EtaEstimate(TimeSpan.Zero, LowerBound: false);
+        try
+        {
+            if (_etaReadAt != p)
+            {
+                _runs = _store.GetRuns();
+                _eta.Observe(_runs);
+                _etaReadAt = p;
+            }
+            return _eta.Estimate(_runs, slots);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _log($"coordinator: cannot estimate the time left: {e.Message}");
+            return null;
+        }
     }
 
     private void KeepWorkersAlive(int remaining, DateTimeOffset now)

@@ -30,8 +30,11 @@ public sealed class RunJob(
         NotClaimed,
         Succeeded,
         Failed,
-        /// <summary>The claim was lost or the worker stopped: nothing written; redone after lease expiry.</summary>
+        /// <summary>The claim was lost (or could not be given back): nothing written; redone after lease expiry.</summary>
         Abandoned,
+        /// <summary>The worker stopped (or Hangfire aborted the job): nothing written, the claim given back, so the
+        /// run is pending again at once (<see cref="IStudyStore.ReleaseClaim"/>).</summary>
+        Released,
         /// <summary>The study database could not be used (open, claim or final write threw).</summary>
         StoreError,
     }
@@ -118,8 +121,12 @@ public sealed class RunJob(
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             keeper.Stop();
-            _log($"run {claim.RunId}: stopped ({(keeper.IsLost ? "lease lost" : "worker stopping")}); left for a later attempt");
-            return Outcome.Abandoned;
+            if (keeper.IsLost)
+            {
+                _log($"run {claim.RunId}: stopped (lease lost); left for a later attempt");
+                return Outcome.Abandoned;
+            }
+            return Release(store, claim);
         }
         catch (DivergenceException e)
         {
@@ -160,5 +167,25 @@ public sealed class RunJob(
             ? $"run {claim.RunId}: succeeded in {wall:F1} s ({reached.Count} checkpoints)"
             : $"run {claim.RunId}: failed in {wall:F1} s: {failure}");
         return failure is null ? Outcome.Succeeded : Outcome.Failed;
+    }
+
+    /// <summary>A graceful stop: give the claim back so the run is redone at once, not one lease later. Only a
+    /// process that dies without this (kill -9, power loss) leaves its run to the lease.</summary>
+    private Outcome Release(IStudyStore store, RunClaim claim)
+    {
+        try
+        {
+            if (store.ReleaseClaim(claim))
+            {
+                _log($"run {claim.RunId}: stopped (worker stopping); claim released, the run is pending again");
+                return Outcome.Released;
+            }
+            _log($"run {claim.RunId}: stopped (worker stopping); the claim was already lost");
+        }
+        catch (Exception e)
+        {
+            _log($"run {claim.RunId}: stopped (worker stopping); could not release the claim ({e.Message}); redone after the lease expires");
+        }
+        return Outcome.Abandoned;
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using HpProxy.Core.Common;
 
 namespace HpProxy.Scheduling.Queueing;
 
@@ -40,11 +42,15 @@ public static class HangfireStorageFactory
     private static SQLiteStorage CreateSqlite(StudyLocation location, SchedulingOptions options)
     {
         Directory.CreateDirectory(location.StudyDirectory);
-        return new SQLiteStorage(location.HangfireDatabasePath, new SQLiteStorageOptions
+        var sqliteOptions = new SQLiteStorageOptions
         {
             QueuePollInterval = options.QueuePollInterval,
             InvisibilityTimeout = options.InvisibilityTimeout,
-        });
+        };
+        var storage = new SQLiteStorage(location.HangfireDatabasePath, sqliteOptions);
+        // The stock dequeue hands one job to two processes, which stalls one of them 90 s (decision 0004).
+        AtomicSqliteJobQueueProvider.Install(storage, sqliteOptions);
+        return storage;
     }
 
     private static PostgreSqlStorage CreatePostgres(StudyLocation location, string connectionString, SchedulingOptions options)
@@ -59,16 +65,36 @@ public static class HangfireStorageFactory
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, pgOptions), pgOptions);
     }
 
-    /// <summary>A PostgreSQL schema per study, so several studies share one database without mixing queues:
-    /// <c>hf_</c> + the study name lower-cased with anything but [a-z0-9_] replaced by '_' (at most 3 + 55 bytes,
-    /// within PostgreSQL's 63-byte identifiers; the study data itself lives in the storage layer's schema).</summary>
+    /// <summary>Prefix of a study name used as it is; <see cref="HashedPrefix"/> marks a name that was rewritten.
+    /// The two differ in their third character, so no rewritten name can equal a kept one.</summary>
+    public const string KeptPrefix = "hf_", HashedPrefix = "hfx_";
+
+    /// <summary>PostgreSQL's identifier limit (NAMEDATALEN - 1 bytes); the schema names are ASCII.</summary>
+    public const int MaxIdentifierBytes = 63;
+
+    private const int HashHexDigits = 12;
+
+    /// <summary>
+    /// A PostgreSQL schema per study, so several studies share one database without mixing queues. Injective on
+    /// study names: a name made only of [a-z0-9_] is kept (<c>hf_quickstart</c>, the same schema as before); any
+    /// other name (upper case, '-') is lower-cased with '-' → '_' for readability, cut to fit, and followed by 48
+    /// bits of a stable hash (FNV-1a 64) of the <b>exact</b> name: <c>a-b</c> → <c>hfx_a_b_…</c>, <c>a_b</c> →
+    /// <c>hf_a_b</c>, <c>A_b</c> → <c>hfx_a_b_…</c> with another hash. Always within 63 bytes. (The study data itself
+    /// lives in the storage layer's own quoted schema, <c>hpproxy_&lt;name&gt;</c>.)
+    /// </summary>
     public static string SchemaName(string studyName)
     {
-        var sb = new StringBuilder("hf_");
-        foreach (char c in studyName.ToLowerInvariant())
+        ArgumentException.ThrowIfNullOrEmpty(studyName);
+        var readable = new StringBuilder(studyName.Length);
+        foreach (char c in studyName)
         {
-            sb.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' ? c : '_');
+            char lower = char.ToLowerInvariant(c);
+            readable.Append(lower is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' ? lower : '_');
         }
-        return sb.ToString();
+        string kept = readable.ToString();
+        if (kept == studyName && KeptPrefix.Length + kept.Length <= MaxIdentifierBytes) return KeptPrefix + kept;
+        string hash = StableHash.Fnv1a64(studyName).ToString("x16", CultureInfo.InvariantCulture)[..HashHexDigits];
+        int room = MaxIdentifierBytes - HashedPrefix.Length - 1 - HashHexDigits;
+        return HashedPrefix + (kept.Length > room ? kept[..room] : kept) + "_" + hash;
     }
 }

@@ -119,6 +119,51 @@ public sealed class MachineryEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_graceful_stop_gives_running_runs_back_at_once_and_resume_finishes_them_without_waiting_for_a_lease()
+    {
+        const int runs = 6;
+        Plan("stop", runs);
+        // The default 60 s lease on purpose: nothing below may wait for it.
+        var env = new Dictionary<string, string> { [SyntheticRunWork.EnvironmentVariable] = "3x1000" };
+        using (var coordinator = new CliProcess(env, "resume", "stop", "--workers", "2", "--no-report", "--results", Results))
+        {
+            var deadline = DateTime.UtcNow + Patience;
+            using (var store = StudyStoreFactory.Open(Results, "stop"))
+            {
+                while (store.GetProgress().Running < 2 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+                Assert.Equal(2, store.GetProgress().Running);
+            }
+            Thread.Sleep(500); // both runs are mid-way (a checkpoint every second)
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", coordinator.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+            int code = coordinator.Wait(Patience);
+            Assert.True(code == 1, $"exit {code}\n{coordinator.Out}\n{coordinator.Err}");
+            Assert.Contains("interrupted; nothing is lost", coordinator.Err);
+        }
+
+        using (var store = StudyStoreFactory.Open(Results, "stop"))
+        {
+            var p = store.GetProgress();
+            Assert.Equal(0, p.Running); // released, not left to a lease
+            Assert.Equal(runs, p.Pending + p.Succeeded);
+            Assert.All(store.GetRuns().Where(r => r.State == RunState.Pending), r => Assert.Equal((0, (string?)null), (r.Attempts, r.Owner)));
+            Assert.Equal(p.Pending, store.RunsToEnqueue(DateTimeOffset.UtcNow).Count);
+        }
+        string workerLogs = File.ReadAllText(Path.Combine(Results, "stop", "logs", "worker-0.log"))
+            + File.ReadAllText(Path.Combine(Results, "stop", "logs", "worker-1.log"));
+        Assert.Contains("claim released, the run is pending again", workerLogs);
+
+        var resumed = CliProcess.Run(env, Patience, "resume", "stop", "--workers", "2", "--no-report", "--results", Results);
+
+        Assert.True(resumed.Code == 0, $"exit {resumed.Code}\n{resumed.Out}\n{resumed.Err}");
+        using var check = StudyStoreFactory.Open(Results, "stop");
+        Assert.All(check.GetRuns(), r => Assert.Equal((RunState.Succeeded, 1), (r.State, r.Attempts)));
+        Assert.DoesNotContain("again", File.ReadAllText(Path.Combine(Results, "stop", "logs", "coordinator.log")));
+    }
+
+    [Fact]
     public void Workers_that_cannot_start_end_the_run_with_exit_1_and_the_reason_in_their_log()
     {
         Plan("broken", 2);

@@ -9,9 +9,17 @@ public sealed class OutputTests
     [Fact]
     public void The_progress_line_has_the_documented_shape()
     {
-        var p = new CoordinatorProgress(new StudyProgress(128, 64, 2, 60, 2, 0), 2, 12.3, TimeSpan.FromSeconds(312));
+        var p = new CoordinatorProgress(new StudyProgress(128, 64, 2, 60, 2, 0), 2, 12.3, TimeSpan.FromSeconds(23 * 60 + 7));
 
-        Assert.Equal("[####......] 62/128 succeeded 60 running 2 failed 2 pending 64 | 12.3 runs/min | ETA 5m12s", ProgressLine.Format(p));
+        Assert.Equal("[####......] 62/128 done · 2 running · 2 failed · 64 pending | 12.3 runs/min | ETA 23m", ProgressLine.Format(p));
+    }
+
+    [Fact]
+    public void The_progress_line_of_the_seen_example_puts_each_number_before_its_label()
+    {
+        var p = new CoordinatorProgress(new StudyProgress(72, 68, 1, 3, 0, 0), 2, 3.0, TimeSpan.FromSeconds(23 * 60 + 7));
+
+        Assert.Equal("[..........] 3/72 done · 1 running · 0 failed · 68 pending | 3.0 runs/min | ETA 23m", ProgressLine.Format(p));
     }
 
     [Fact]
@@ -19,8 +27,28 @@ public sealed class OutputTests
     {
         var p = new CoordinatorProgress(new StudyProgress(10, 0, 0, 7, 0, 3), 0, null, null);
 
-        Assert.Equal("[##########] 10/10 succeeded 7 running 0 failed 0 pending 0 cancelled 3 | -- runs/min | ETA --", ProgressLine.Format(p));
+        Assert.Equal("[##########] 10/10 done · 0 running · 0 failed · 0 pending · 3 cancelled | -- runs/min | ETA --", ProgressLine.Format(p));
     }
+
+    [Fact]
+    public void An_eta_that_leaves_out_untimed_kinds_of_runs_reads_as_a_lower_bound()
+    {
+        var p = new CoordinatorProgress(new StudyProgress(72, 60, 2, 10, 0, 0), 2, 20.0, TimeSpan.FromSeconds(95), EtaIsLowerBound: true);
+
+        Assert.EndsWith("| 20.0 runs/min | ETA >2m", ProgressLine.Format(p));
+    }
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(40.2, "40s")]
+    [InlineData(89, "1m")]
+    [InlineData(23 * 60 + 7, "23m")]
+    [InlineData(23 * 60 + 31, "24m")]
+    [InlineData(59 * 60 + 40, "1h00m")]
+    [InlineData(3 * 3600 + 7 * 60 + 20, "3h07m")]
+    [InlineData(2 * 86400 + 4 * 3600 + 60, "2d04h")]
+    public void Estimates_are_rounded_to_the_minute(double seconds, string expected) =>
+        Assert.Equal(expected, DurationText.Approximate(TimeSpan.FromSeconds(seconds)));
 
     [Theory]
     [InlineData(0, "0s")]

@@ -16,7 +16,7 @@ public sealed class ApiTests
     [Fact]
     public async Task StatusHasTheFieldsOfStatusJson()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var s = await Json(host.Client, "/api/status");
         Assert.Equal(["study", "total", "pending", "running", "succeeded", "failed", "cancelled", "workers", "eta_seconds"],
             s.EnumerateObject().Select(p => p.Name));
@@ -35,7 +35,7 @@ public sealed class ApiTests
     [Fact]
     public async Task StatusFollowsTheStoreAsRunsFinish()
     {
-        var store = FakeStore.Create();
+        var store = SampleStudy.Create();
         await using var host = await TestHost.StartAsync(store);
         Assert.Equal(6, (await Json(host.Client, "/api/status")).GetProperty("succeeded").GetInt32());
         store.SetState("gail-c0-s1", RunState.Succeeded, wall: 10);
@@ -48,7 +48,7 @@ public sealed class ApiTests
     [Fact]
     public async Task OverviewHasGroupsAndWorkers()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var o = await Json(host.Client, "/api/overview");
         var groups = o.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(2, groups.Count);
@@ -65,7 +65,7 @@ public sealed class ApiTests
     [Fact]
     public async Task FailuresCarryReasons()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var f = (await Json(host.Client, "/api/failures")).EnumerateArray().Single();
         Assert.Equal("bc-c3-s0", f.GetProperty("run_id").GetString());
         Assert.Equal("diverged: <NaN> & exploded", f.GetProperty("error").GetString());
@@ -74,7 +74,7 @@ public sealed class ApiTests
     [Fact]
     public async Task RunsArePagedAndFiltered()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var page = await Json(host.Client, "/api/runs?state=pending&skip=2&take=3");
         Assert.Equal(8, page.GetProperty("total").GetInt32());
         Assert.Equal(3, page.GetProperty("runs").GetArrayLength());
@@ -86,7 +86,7 @@ public sealed class ApiTests
     [Fact]
     public async Task RunDetailHasHyperparametersCheckpointsAndProxies()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var r = await Json(host.Client, "/api/runs/bc-c1-s0");
         Assert.Equal("succeeded", r.GetProperty("run").GetProperty("state").GetString());
         Assert.Equal(0.002, r.GetProperty("hyperparameters").GetProperty("learning_rate").GetDouble(), 12);
@@ -102,7 +102,7 @@ public sealed class ApiTests
     [Fact]
     public async Task PointsAreConfigurationMeansWithOrientedCorrelations()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var p = await Json(host.Client, "/api/points");
         Assert.Equal("lower", p.GetProperty("directions").GetProperty("state_wasserstein").GetString());
         var bc = p.GetProperty("groups")[0];

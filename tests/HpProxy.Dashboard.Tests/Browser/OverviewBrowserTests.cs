@@ -44,7 +44,7 @@ public sealed class OverviewBrowserTests
     [BrowserFact]
     public async Task ProgressAdvancesAsRunsFinish()
     {
-        var store = FakeStore.Create();
+        var store = SampleStudy.Create();
         await using var host = await TestHost.StartAsync(store);
         var (playwright, browser) = await LaunchAsync();
         try
@@ -87,7 +87,7 @@ public sealed class OverviewBrowserTests
     [BrowserFact]
     public async Task LiveScatterDrawsOneDotPerConfiguration()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create(task: "<script>alert(1)</script>"));
+        await using var host = await TestHost.StartAsync(SampleStudy.Create(task: "<script>alert(1)</script>"));
         var (playwright, browser) = await LaunchAsync();
         try
         {

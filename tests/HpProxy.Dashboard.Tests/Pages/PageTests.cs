@@ -11,7 +11,7 @@ public sealed class PageTests
     [Fact]
     public async Task NamesWithMarkupAreEscapedOnEveryPage()
     {
-        var store = FakeStore.Create(task: Evil);
+        var store = SampleStudy.Create(task: Evil);
         await using var host = await TestHost.StartAsync(store, study: "<b>study</b>");
         foreach (string url in new[] { "/", "/failures", "/runs", "/runs/bc-c3-s0", "/runs/bc-c0-s0", "/scatter" })
         {
@@ -31,7 +31,7 @@ public sealed class PageTests
     [Fact]
     public async Task RunPageShowsHyperparametersAndCheckpoints()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         string html = await host.Client.GetStringAsync("/runs/bc-c1-s0");
         Assert.Contains("learning_rate", html);
         Assert.Contains("state_wasserstein", html);
@@ -42,7 +42,7 @@ public sealed class PageTests
     [Fact]
     public async Task PagesLoadNothingFromTheNetwork()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         foreach (string url in new[] { "/", "/scatter" })
         {
             string html = await host.Client.GetStringAsync(url);
@@ -66,7 +66,7 @@ public sealed class PageTests
             File.WriteAllText(Path.Combine(dir, "report", "index.html"), "<html>report</html>");
             File.WriteAllText(Path.Combine(dir, "report", "figures", "a.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
             File.WriteAllText(Path.Combine(dir, "secret.html"), "secret");
-            await using var host = await TestHost.StartAsync(FakeStore.Create(), reportDirectory: Path.Combine(dir, "report"));
+            await using var host = await TestHost.StartAsync(SampleStudy.Create(), reportDirectory: Path.Combine(dir, "report"));
             Assert.Equal("<html>report</html>", await host.Client.GetStringAsync("/report/index.html"));
             var svg = await host.Client.GetAsync("/report/figures/a.svg");
             Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
@@ -90,7 +90,7 @@ public sealed class PageTests
         {
             var location = StudyLocation.Create(root, "hf-study");
             var storage = HangfireStorageFactory.Create(location, new SchedulingOptions());
-            await using var host = await TestHost.StartAsync(FakeStore.Create(), hangfire: storage);
+            await using var host = await TestHost.StartAsync(SampleStudy.Create(), hangfire: storage);
             var response = await host.Client.GetAsync("/hangfire");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("HpProxy", await response.Content.ReadAsStringAsync());

@@ -21,7 +21,7 @@ public sealed class AccessTests
     [Fact]
     public void NonLoopbackBindingNeedsAToken()
     {
-        var ex = Assert.Throws<ArgumentException>(() => DashboardHost.Build(new DashboardSettings("s", FakeStore.Create(), "http://0.0.0.0:5100", null, null, null)));
+        var ex = Assert.Throws<ArgumentException>(() => DashboardHost.Build(new DashboardSettings("s", SampleStudy.Create(), "http://0.0.0.0:5100", null, null, null)));
         Assert.Contains("--token", ex.Message);
         Assert.Throws<ArgumentException>(() => Binding.Validate("http://127.0.0.1:1;http://10.0.0.1:1", ""));
         Binding.Validate("http://0.0.0.0:5100", "secret"); // allowed with a token
@@ -30,7 +30,7 @@ public sealed class AccessTests
     [Fact]
     public async Task WithoutATokenReadsAreOpenAndActionsRefused()
     {
-        var store = FakeStore.Create();
+        var store = SampleStudy.Create();
         await using var host = await TestHost.StartAsync(store);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/")).StatusCode);
         var cancel = await host.Client.PostAsync("/api/cancel", null);
@@ -43,7 +43,7 @@ public sealed class AccessTests
     [Fact]
     public async Task WithATokenEveryRequestNeedsIt()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create(), token: "s3cret");
+        await using var host = await TestHost.StartAsync(SampleStudy.Create(), token: "s3cret");
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/status")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(host, HttpMethod.Get, "/api/status", bearer: "wrong")).StatusCode);
@@ -62,7 +62,7 @@ public sealed class AccessTests
     [Fact]
     public async Task ActionsNeedTheTokenInAHeaderNotACookie()
     {
-        var store = FakeStore.Create();
+        var store = SampleStudy.Create();
         await using var host = await TestHost.StartAsync(store, token: "s3cret");
         var viaCookie = await Send(host, HttpMethod.Post, "/api/cancel", cookie: "hpproxy_token=s3cret");
         Assert.Equal(HttpStatusCode.Unauthorized, viaCookie.StatusCode);
@@ -83,7 +83,7 @@ public sealed class AccessTests
     [Fact]
     public async Task PagesCarrySecurityHeaders()
     {
-        await using var host = await TestHost.StartAsync(FakeStore.Create());
+        await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var response = await host.Client.GetAsync("/");
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());

@@ -90,6 +90,34 @@ public sealed class CoordinatorTests
     }
 
     [Fact]
+    public void The_time_left_is_weighted_by_run_kind_not_extrapolated_from_the_first_fast_runs()
+    {
+        var f = new Fixture(2);
+        f.Store.AddRuns([.. new[] { "bc1", "bc2" }.Select(id => InMemoryStudyStore.Planned(id) with { Algorithm = "bc" }),
+            .. new[] { "gail1", "gail2", "gail3", "gail4" }.Select(id => InMemoryStudyStore.Planned(id) with { Algorithm = "gail" })]);
+        f.Store.Heartbeat("w1", 1, "h", null);
+        f.Store.Heartbeat("w2", 2, "h", null);
+        void Finish(string runId, double wall)
+        {
+            var claim = f.Store.TryClaim(runId, "w:1:" + runId, Options.Lease)!;
+            f.Store.CompleteSucceeded(claim, [], wall);
+        }
+
+        f.Coordinator.Tick();
+        Finish("bc1", 2);
+        Finish("bc2", 2);
+        var early = f.Coordinator.Tick();
+        Finish("gail1", 100);
+        var later = f.Coordinator.Tick();
+
+        // Two BC runs in 2 s each say nothing about GAIL: no number, rather than "4 runs left at 2 s each".
+        Assert.Null(early.Eta);
+        // Once a GAIL run is timed: 3 GAIL runs of 100 s on 2 workers.
+        Assert.Equal(TimeSpan.FromSeconds(150), later.Eta);
+        Assert.False(later.EtaIsLowerBound);
+    }
+
+    [Fact]
     public void Workers_are_started_up_to_the_count_but_not_beyond_the_runs_left()
     {
         var many = new Fixture(4, "a", "b", "c", "d", "e");

@@ -33,6 +33,7 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
         public double? Wall { get; set; }
         public List<CheckpointResult> Checkpoints { get; set; } = [];
         public int Completions { get; set; }
+        public int Releases { get; set; }
     }
 
     public Row this[string runId]
@@ -114,6 +115,21 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
             var r = _runs[claim.RunId];
             if (r.State != RunState.Running || r.Owner != claim.Owner) return false;
             r.LeaseUntil = _time.GetUtcNow() + lease;
+            return true;
+        }
+    }
+
+    public bool ReleaseClaim(RunClaim claim)
+    {
+        lock (_gate)
+        {
+            var r = _runs[claim.RunId];
+            if (r.State != RunState.Running || r.Owner != claim.Owner || r.Attempts != claim.Attempt) return false;
+            r.State = RunState.Pending;
+            r.Owner = null;
+            r.LeaseUntil = null;
+            r.Attempts--;
+            r.Releases++;
             return true;
         }
     }

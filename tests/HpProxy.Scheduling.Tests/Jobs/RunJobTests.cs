@@ -171,10 +171,11 @@ public sealed class RunJobTests
         Assert.True(sawCancellation);
         Assert.Equal(RunJob.Outcome.Abandoned, outcome);
         Assert.Equal("thief:2:def", store["r1"].Owner);
+        Assert.Equal(0, store["r1"].Releases); // a lost claim is not ours to release
     }
 
     [Fact]
-    public void A_stopping_worker_abandons_its_run_for_a_later_attempt()
+    public void A_stopping_worker_releases_its_run_so_that_it_is_pending_again_at_once()
     {
         var store = new InMemoryStudyStore();
         store.Add("r1");
@@ -189,10 +190,35 @@ public sealed class RunJobTests
 
         var outcome = Job(store, work).Run(Location, "r1", stop.Token);
 
+        Assert.Equal(RunJob.Outcome.Released, outcome);
+        // Pending at once, the stopped attempt not counted: no lease to wait for, no failure recorded.
+        var row = store["r1"];
+        Assert.Equal((RunState.Pending, (string?)null, (DateTimeOffset?)null, 0, 1), (row.State, row.Owner, row.LeaseUntil, row.Attempts, row.Releases));
+        Assert.Empty(row.Checkpoints);
+        Assert.Null(row.Error);
+        Assert.Equal(["r1"], store.RunsToEnqueue(DateTimeOffset.UtcNow));
+        Assert.Equal(new RunClaim("r1", "next", 1), store.TryClaim("r1", "next", TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void A_stopping_worker_whose_claim_was_taken_over_releases_nothing()
+    {
+        var store = new InMemoryStudyStore();
+        store.Add("r1");
+        using var stop = new CancellationTokenSource();
+        var work = new DelegateWork((ctx, _, ct) =>
+        {
+            store.Steal(ctx.RunId, "thief:2:def"); // our lease expired and another worker took the run
+            stop.Cancel();
+            ct.ThrowIfCancellationRequested();
+            return RunWorkResult.Success;
+        });
+
+        var outcome = Job(store, work).Run(Location, "r1", stop.Token);
+
         Assert.Equal(RunJob.Outcome.Abandoned, outcome);
-        // Still running under the abandoned lease: the coordinator re-enqueues it once the lease expires.
-        Assert.Equal(RunState.Running, store["r1"].State);
-        Assert.Empty(store["r1"].Checkpoints);
+        var row = store["r1"];
+        Assert.Equal((RunState.Running, "thief:2:def", 2, 0), (row.State, row.Owner, row.Attempts, row.Releases));
     }
 
     [Fact]

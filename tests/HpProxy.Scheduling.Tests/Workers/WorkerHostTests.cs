@@ -56,7 +56,7 @@ public sealed class WorkerHostTests : IDisposable
     }
 
     [Fact]
-    public void A_stop_request_ends_the_worker_and_leaves_the_unfinished_run_claimable_later()
+    public void A_stop_request_ends_the_worker_and_gives_the_unfinished_run_back_at_once()
     {
         var location = StudyLocation.Create(_root, "study2");
         var time = new ManualTime(DateTimeOffset.UtcNow);
@@ -78,8 +78,8 @@ public sealed class WorkerHostTests : IDisposable
 
         Assert.Equal(WorkerHost.ExitReason.StopRequested, reason);
         Assert.Equal(1, work.Calls("slow"));
-        Assert.Equal(RunState.Running, store["slow"].State);
-        time.Advance(TimeSpan.FromMinutes(2));
+        // Released on the way out: pending now (no lease to wait for), the stopped attempt not counted.
+        Assert.Equal((RunState.Pending, 0, 1), (store["slow"].State, store["slow"].Attempts, store["slow"].Releases));
         Assert.Equal(["slow"], store.RunsToEnqueue(time.GetUtcNow()));
         (storage as IDisposable)?.Dispose();
     }

@@ -48,7 +48,7 @@ public sealed class RldsLayoutTests : IDisposable
     [Fact]
     public void The_storage_readme_documents_every_column_and_key()
     {
-        string readme = File.ReadAllText(Path.Combine(HpProxy.Storage.Tests.Support.RepoRoot.Find(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md"));
         foreach (var column in new[] { "episode_id", "step", "observation", "action", "reward", "discount", "is_first", "is_last", "is_terminal", "environment_seed", "demonstrator_seed" })
             Assert.Contains("`" + column + "`", readme, StringComparison.Ordinal);
         foreach (var key in new RldsDatasetInfo("t", "d", "r", "{}", 1, 1).ToKeyValues().Keys)

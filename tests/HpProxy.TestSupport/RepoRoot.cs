@@ -1,4 +1,4 @@
-namespace HpProxy.Storage.Tests.Support;
+namespace HpProxy.TestSupport;
 
 public static class RepoRoot
 {

@@ -1,20 +1,29 @@
-using System.Globalization;
 using HpProxy.Core.Analysis;
 using HpProxy.Core.Envs;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Studies;
 using HpProxy.Storage;
 
-namespace HpProxy.Dashboard.Tests;
+namespace HpProxy.TestSupport;
 
-/// <summary>An in-memory study store whose runs can be changed while a dashboard serves it (thread-safe).</summary>
-public sealed class FakeStore : IStudyStore
+/// <summary>
+/// An in-memory study store holding hand-made runs, checkpoint rows and workers: the read side the report, the
+/// dashboard and their benchmarks use, plus cancel/requeue (the dashboard's actions). Thread-safe, so runs may
+/// change while a dashboard serves it. The worker side (claims, leases, completion) is not here: it throws.
+/// </summary>
+public sealed class FakeStudyStore(
+    StudyInfo? study = null,
+    IEnumerable<RunRecord>? runs = null,
+    IEnumerable<CheckpointRow>? rows = null,
+    IEnumerable<WorkerInfo>? workers = null) : IStudyStore
 {
     private readonly Lock _gate = new();
-    private readonly List<RunRecord> _runs = [];
-    private readonly List<CheckpointRow> _rows = [];
+    private readonly List<RunRecord> _runs = [.. runs ?? []];
+    private readonly List<CheckpointRow> _rows = [.. rows ?? []];
 
-    public List<WorkerInfo> Workers { get; } = [];
+    /// <summary>What <see cref="GetWorkers"/> returns (every worker, whatever the window).</summary>
+    public List<WorkerInfo> Workers { get; } = [.. workers ?? []];
+
     public bool Disposed { get; private set; }
 
     public void Add(RunRecord run, params CheckpointRow[] rows)
@@ -35,40 +44,7 @@ public sealed class FakeStore : IStudyStore
         }
     }
 
-    /// <summary>A study: tasks × algorithms × configs × seeds; the first <paramref name="succeeded"/> runs done
-    /// (wall 10 s, 2 checkpoints, proxy = 1 − score), the next one failed, one running, the rest pending.</summary>
-    public static FakeStore Create(int configs = 4, int seeds = 2, int succeeded = 6, string task = "pendulum")
-    {
-        var store = new FakeStore();
-        int n = 0;
-        foreach (string algorithm in new[] { "bc", "gail" })
-        {
-            for (int c = 0; c < configs; c++)
-            {
-                for (int s = 0; s < seeds; s++, n++)
-                {
-                    string id = $"{algorithm}-c{c}-s{s}";
-                    string config = "c" + c.ToString(CultureInfo.InvariantCulture);
-                    var state = n < succeeded ? RunState.Succeeded : n == succeeded ? RunState.Failed : n == succeeded + 1 ? RunState.Running : RunState.Pending;
-                    string spec = $$$"""{"hyperparameters":{"learning_rate":{{{(c + 1) * 0.001}}},"activation":"relu"}}""";
-                    var run = new RunRecord(id, task, "synthetic", algorithm, config, s, state, state == RunState.Running ? "w1" : null, null,
-                        state == RunState.Pending ? 0 : 1, state == RunState.Failed ? "diverged: <NaN> & exploded" : null,
-                        state is RunState.Succeeded or RunState.Failed ? 10.0 : null, spec);
-                    var rows = state == RunState.Succeeded
-                        ? Enumerable.Range(0, 2).Select(k =>
-                        {
-                            double score = (c + 1.0) / configs * (k + 1) / 2.0;
-                            return new CheckpointRow(id, task, "synthetic", algorithm, config, s, k, 100 * (k + 1), score * 100, score,
-                                new Dictionary<string, double> { ["state_wasserstein"] = 1 - score, ["action_mse"] = double.NaN });
-                        }).ToArray()
-                        : [];
-                    store.Add(run, rows);
-                }
-            }
-        }
-        store.Workers.Add(new WorkerInfo("w1", 4242, "host-a", "bc-c0-s0", DateTimeOffset.UnixEpoch));
-        return store;
-    }
+    public StudyInfo? GetStudy() => study;
 
     public IReadOnlyList<RunRecord> GetRuns()
     {
@@ -111,18 +87,33 @@ public sealed class FakeStore : IStudyStore
         }
     }
 
-    public StudyInfo? GetStudy() => null;
     public void Dispose() => Disposed = true;
-    public void Migrate() { }
-    public StudyInfo SaveStudy(string name, string fileHash, string fileText, string codeVersion) => throw new NotSupportedException();
-    public int AddRuns(IEnumerable<PlannedRun> runs) => throw new NotSupportedException();
-    public void SaveReferences(string task, string demonstrations, ReferenceReturns references) => throw new NotSupportedException();
+
+    public void Migrate()
+    {
+    }
+
     public ReferenceReturns? GetReferences(string task, string demonstrations) => null;
-    public RunClaim? TryClaim(string runId, string owner, TimeSpan lease) => throw new NotSupportedException();
-    public bool RenewLease(RunClaim claim, TimeSpan lease) => throw new NotSupportedException();
-    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) => throw new NotSupportedException();
-    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) => throw new NotSupportedException();
+
     public IReadOnlyList<string> RunsToEnqueue(DateTimeOffset now) => [];
+
+    public void Heartbeat(string workerId, int processId, string host, string? currentRunId)
+    {
+    }
+
+    public StudyInfo SaveStudy(string name, string fileHash, string fileText, string codeVersion) => throw new NotSupportedException();
+
+    public int AddRuns(IEnumerable<PlannedRun> planned) => throw new NotSupportedException();
+
+    public void SaveReferences(string task, string demonstrations, ReferenceReturns references) => throw new NotSupportedException();
+
+    public RunClaim? TryClaim(string runId, string owner, TimeSpan lease) => throw new NotSupportedException();
+
+    public bool RenewLease(RunClaim claim, TimeSpan lease) => throw new NotSupportedException();
+
+    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) => throw new NotSupportedException();
+
+    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) => throw new NotSupportedException();
+
     public RunSpec GetRunSpec(string runId) => throw new NotSupportedException();
-    public void Heartbeat(string workerId, int processId, string host, string? currentRunId) { }
 }

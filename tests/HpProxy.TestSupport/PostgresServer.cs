@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HpProxy.Storage.Tests.Support;
+namespace HpProxy.TestSupport;
 
 /// <summary>
 /// The PostgreSQL server the tests use: <c>HPPROXY_TEST_POSTGRES</c> when set, else the project's own throwaway
@@ -33,7 +33,7 @@ public static class PostgresServer
         if (p.ExitCode != 0 || last is null || !last.Contains("Host=", StringComparison.Ordinal))
         {
             throw new InvalidOperationException(
-                $"PostgreSQL is unavailable for the storage tests: set {EnvironmentVariable} or install postgresql so that {script} works. stderr: {stderr.Result}");
+                $"PostgreSQL is unavailable for these tests: set {EnvironmentVariable} or install postgresql so that {script} works. stderr: {stderr.Result}");
         }
         return last;
     }
