@@ -9,6 +9,8 @@ using HpProxy.Core.Runs;
 using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
 
+using HpProxy.Scheduling.Jobs;
+
 namespace HpProxy.Bench;
 
 /// <summary>

@@ -8,6 +8,8 @@ using HpProxy.Core.Envs.Demonstrators;
 using HpProxy.Core.Runs;
 using HpProxy.Core.Spaces;
 
+using HpProxy.Scheduling.Jobs;
+
 namespace HpProxy.Bench;
 
 /// <summary>

@@ -6,6 +6,8 @@ using HpProxy.MuJoCo;
 using HpProxy.MuJoCo.Native;
 using HpProxy.MuJoCo.Tasks;
 
+using HpProxy.Scheduling.Jobs;
+
 namespace HpProxy.Bench;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using HpProxy.Core.Common;
 using HpProxy.Core.Nn;
 
+using HpProxy.Scheduling.Jobs;
+
 namespace HpProxy.Bench;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 
 namespace HpProxy.Scheduling;
 
@@ -14,6 +15,12 @@ public sealed record SchedulingOptions
     /// <summary>How long a claim stays valid without renewal. A killed worker's run is redone about one lease
     /// later. 60 s: long enough that a GC pause or a busy disk never loses a live claim (renewed every lease/3).</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Recorded with every run this process finishes (<c>runs.code_version</c>): the informational version
+    /// (semver + git commit) every project of one build shares, so a study resumed with newer code says so.</summary>
+    public string CodeVersion { get; init; } =
+        typeof(SchedulingOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? "unknown";
 
     /// <summary>Hangfire queue polling. Default 15 s in Hangfire.Storage.SQLite makes short studies idle; 1 s
     /// costs one indexed SELECT per worker per second (measured negligible, DESIGN.md).</summary>

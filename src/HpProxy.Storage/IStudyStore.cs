@@ -49,10 +49,10 @@ public interface IStudyStore : IDisposable
 
     /// <summary>Writes every checkpoint and the succeeded state in one transaction, replacing any rows of an
     /// earlier attempt (keyed by run id and checkpoint index). False when the claim was lost.</summary>
-    bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds);
+    bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null);
 
     /// <summary>Records a failure with its reason (divergence, exception, timeout), keeping any checkpoints reached.</summary>
-    bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds);
+    bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null);
 
     /// <summary>Runs that are pending, or running with an expired lease (what the coordinator (re-)enqueues).</summary>
     IReadOnlyList<string> RunsToEnqueue(DateTimeOffset now);
@@ -106,7 +106,13 @@ public sealed record RunRecord(
     int Attempts,
     string? Error,
     double? WallSeconds,
-    string SpecJson);
+    string SpecJson,
+    string? CodeVersion = null,
+    double? CpuSeconds = null);
+
+/// <summary>What produced a finished run, written with its final state: the worker's code version (a study resumed
+/// across sessions can mix versions, and its report says so) and the CPU seconds of the thread that ran it.</summary>
+public sealed record RunProvenance(string CodeVersion, double CpuSeconds);
 
 public sealed record StudyProgress(int Total, int Pending, int Running, int Succeeded, int Failed, int Cancelled);
 

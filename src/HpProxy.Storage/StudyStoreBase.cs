@@ -205,13 +205,14 @@ public abstract class StudyStoreBase : IStudyStore
         return ms > max - nowMs ? max : nowMs + ms;
     }
 
-    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) =>
-        Complete(claim, RunState.Succeeded, null, checkpoints, wallSeconds);
+    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null) =>
+        Complete(claim, RunState.Succeeded, null, checkpoints, wallSeconds, provenance);
 
-    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) =>
-        Complete(claim, RunState.Failed, reason, checkpoints, wallSeconds);
+    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null) =>
+        Complete(claim, RunState.Failed, reason, checkpoints, wallSeconds, provenance);
 
-    private bool Complete(RunClaim claim, RunState state, string? error, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds)
+    private bool Complete(RunClaim claim, RunState state, string? error, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds,
+        RunProvenance? provenance)
     {
         var seen = new HashSet<int>();
         foreach (var cp in checkpoints)
@@ -223,8 +224,13 @@ public abstract class StudyStoreBase : IStudyStore
         // The state change goes first: it re-checks the claim under the row lock, so a competing claim either
         // waits for this transaction (and then finds the run finished) or has already made this UPDATE a no-op.
         int changed = c.Execute(
-            $"UPDATE runs SET state = @State, error = @Error, wall_seconds = @Wall, finished_at = @Now, lease_until = NULL WHERE {RunningClaim}",
-            new { claim.RunId, claim.Owner, claim.Attempt, State = DbValues.StateName(state), Error = error, Wall = DbValues.ToDb(wallSeconds), Now = NowMs },
+            "UPDATE runs SET state = @State, error = @Error, wall_seconds = @Wall, finished_at = @Now, lease_until = NULL, " +
+            $"code_version = @CodeVersion, cpu_seconds = @Cpu WHERE {RunningClaim}",
+            new
+            {
+                claim.RunId, claim.Owner, claim.Attempt, State = DbValues.StateName(state), Error = error, Wall = DbValues.ToDb(wallSeconds), Now = NowMs,
+                provenance?.CodeVersion, Cpu = provenance is null ? null : DbValues.ToDb(provenance.CpuSeconds),
+            },
             tx);
         if (changed != 1)
         {
@@ -308,11 +314,11 @@ public abstract class StudyStoreBase : IStudyStore
             """
             SELECT run_id AS RunId, task AS Task, demonstrations AS Demonstrations, algorithm AS Algorithm, config_id AS ConfigId,
                    seed AS Seed, state AS State, owner AS Owner, lease_until AS LeaseUntil, attempts AS Attempts, error AS Error,
-                   wall_seconds AS WallSeconds, spec_json AS SpecJson
+                   wall_seconds AS WallSeconds, spec_json AS SpecJson, code_version AS CodeVersion, cpu_seconds AS CpuSeconds
             FROM runs ORDER BY seq, run_id
             """)
             .Select(r => new RunRecord(r.RunId, r.Task, r.Demonstrations, r.Algorithm, r.ConfigId, (int)r.Seed, DbValues.ParseState(r.State),
-                r.Owner, DbValues.FromMs(r.LeaseUntil), (int)r.Attempts, r.Error, r.WallSeconds, r.SpecJson))
+                r.Owner, DbValues.FromMs(r.LeaseUntil), (int)r.Attempts, r.Error, r.WallSeconds, r.SpecJson, r.CodeVersion, r.CpuSeconds))
             .ToList();
     }
 
@@ -451,6 +457,8 @@ public abstract class StudyStoreBase : IStudyStore
         public string? Error { get; set; }
         public double? WallSeconds { get; set; }
         public string SpecJson { get; set; } = "";
+        public string? CodeVersion { get; set; }
+        public double? CpuSeconds { get; set; }
     }
 
     private sealed class WorkerRow

@@ -111,9 +111,11 @@ public sealed class FakeStudyStore(
 
     public bool RenewLease(RunClaim claim, TimeSpan lease) => throw new NotSupportedException();
 
-    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) => throw new NotSupportedException();
+    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null) =>
+        throw new NotSupportedException();
 
-    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) => throw new NotSupportedException();
+    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null) =>
+        throw new NotSupportedException();
 
     public RunSpec GetRunSpec(string runId) => throw new NotSupportedException();
 }

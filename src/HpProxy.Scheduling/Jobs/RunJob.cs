@@ -106,6 +106,8 @@ public sealed class RunJob(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, keeper.LostToken);
         keeper.Start();
         var clock = Stopwatch.StartNew();
+        // The work runs on this thread, so its CPU time is the run's cost whatever else the machine does.
+        double cpuStartMs = ThreadCpuClock.NowMs();
         string? failure;
         try
         {
@@ -138,6 +140,7 @@ public sealed class RunJob(
         }
         keeper.Stop();
         double wall = clock.Elapsed.TotalSeconds;
+        var provenance = new RunProvenance(options.CodeVersion, (ThreadCpuClock.NowMs() - cpuStartMs) / 1000);
 
         if (keeper.IsLost)
         {
@@ -150,8 +153,8 @@ public sealed class RunJob(
         try
         {
             bool written = failure is null
-                ? store.CompleteSucceeded(claim, reached, wall)
-                : store.CompleteFailed(claim, failure, reached, wall);
+                ? store.CompleteSucceeded(claim, reached, wall, provenance)
+                : store.CompleteFailed(claim, failure, reached, wall, provenance);
             if (!written)
             {
                 _log($"run {claim.RunId}: claim lost before the final write; results discarded");

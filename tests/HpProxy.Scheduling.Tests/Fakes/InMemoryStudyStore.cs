@@ -34,6 +34,7 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
         public List<CheckpointResult> Checkpoints { get; set; } = [];
         public int Completions { get; set; }
         public int Releases { get; set; }
+        public RunProvenance? Provenance { get; set; }
     }
 
     public Row this[string runId]
@@ -134,13 +135,13 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
         }
     }
 
-    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) =>
-        Complete(claim, RunState.Succeeded, null, checkpoints, wallSeconds);
+    public bool CompleteSucceeded(RunClaim claim, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null) =>
+        Complete(claim, RunState.Succeeded, null, checkpoints, wallSeconds, provenance);
 
-    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds) =>
-        Complete(claim, RunState.Failed, reason, checkpoints, wallSeconds);
+    public bool CompleteFailed(RunClaim claim, string reason, IReadOnlyList<CheckpointResult> checkpoints, double wallSeconds, RunProvenance? provenance = null) =>
+        Complete(claim, RunState.Failed, reason, checkpoints, wallSeconds, provenance);
 
-    private bool Complete(RunClaim claim, RunState state, string? error, IReadOnlyList<CheckpointResult> checkpoints, double wall)
+    private bool Complete(RunClaim claim, RunState state, string? error, IReadOnlyList<CheckpointResult> checkpoints, double wall, RunProvenance? provenance)
     {
         lock (_gate)
         {
@@ -149,6 +150,7 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
             r.State = state;
             r.Error = error;
             r.Wall = wall;
+            r.Provenance = provenance;
             r.Checkpoints = [.. checkpoints];
             r.Owner = null;
             r.LeaseUntil = null;
@@ -213,7 +215,8 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
         lock (_gate)
         {
             return [.. _runs.Values.Select(r => new RunRecord(r.Run.RunId, r.Run.Task, r.Run.Demonstrations, r.Run.Algorithm,
-                r.Run.ConfigId, r.Run.Seed, r.State, r.Owner, r.LeaseUntil, r.Attempts, r.Error, r.Wall, r.Run.SpecJson))];
+                r.Run.ConfigId, r.Run.Seed, r.State, r.Owner, r.LeaseUntil, r.Attempts, r.Error, r.Wall, r.Run.SpecJson,
+                r.Provenance?.CodeVersion, r.Provenance?.CpuSeconds))];
         }
     }
 

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace HpProxy.Bench;
+namespace HpProxy.Scheduling.Jobs;
 
 /// <summary>
 /// CPU time consumed by the calling thread (Linux CLOCK_THREAD_CPUTIME_ID). On a machine shared with other
 /// busy processes wall time mostly measures waiting for a core; thread CPU time is closer to the cost of the code.
-/// Returns NaN where unavailable.
+/// Returns NaN where unavailable. Workers record it per run (<c>runs.cpu_seconds</c>); the benchmarks time with it.
 /// </summary>
-internal static partial class ThreadCpuClock
+public static partial class ThreadCpuClock
 {
     private const int ClockThreadCpuTimeId = 3;
 
