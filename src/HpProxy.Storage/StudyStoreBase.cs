@@ -228,8 +228,15 @@ public abstract class StudyStoreBase : IStudyStore
             $"code_version = @CodeVersion, cpu_seconds = @Cpu WHERE {RunningClaim}",
             new
             {
-                claim.RunId, claim.Owner, claim.Attempt, State = DbValues.StateName(state), Error = error, Wall = DbValues.ToDb(wallSeconds), Now = NowMs,
-                provenance?.CodeVersion, Cpu = provenance is null ? null : DbValues.ToDb(provenance.CpuSeconds),
+                claim.RunId,
+                claim.Owner,
+                claim.Attempt,
+                State = DbValues.StateName(state),
+                Error = error,
+                Wall = DbValues.ToDb(wallSeconds),
+                Now = NowMs,
+                provenance?.CodeVersion,
+                Cpu = provenance is null ? null : DbValues.ToDb(provenance.CpuSeconds),
             },
             tx);
         if (changed != 1)

@@ -99,6 +99,23 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_finished_run_keeps_the_code_version_and_cpu_time_that_produced_it()
+    {
+        Store.AddRuns(Runs(0, 3));
+        var first = Store.TryClaim("run0000", "w1", Lease)!;
+        Assert.True(Store.CompleteSucceeded(first, Checkpoints(1, 1, "p"), 3.0, new RunProvenance("1.0.0+aaaa", 2.5)));
+        var second = Store.TryClaim("run0001", "w1", Lease)!;
+        Assert.True(Store.CompleteFailed(second, "diverged", Checkpoints(1, 1, "p"), 1.0, new RunProvenance("1.0.0+bbbb", 0.75)));
+        var third = Store.TryClaim("run0002", "w1", Lease)!;
+        Assert.True(Store.CompleteSucceeded(third, Checkpoints(1, 1, "p"), 1.0));
+
+        var runs = Store.GetRuns().ToDictionary(r => r.RunId);
+        Assert.Equal(("1.0.0+aaaa", 2.5), (runs["run0000"].CodeVersion, runs["run0000"].CpuSeconds));
+        Assert.Equal(("1.0.0+bbbb", 0.75), (runs["run0001"].CodeVersion, runs["run0001"].CpuSeconds));
+        Assert.Equal((null, null), (runs["run0002"].CodeVersion, runs["run0002"].CpuSeconds));
+    }
+
+    [Fact]
     public void AddRuns_leaves_existing_runs_untouched()
     {
         Store.AddRuns(Runs(0, 2));

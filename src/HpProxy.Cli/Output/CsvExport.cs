@@ -13,7 +13,7 @@ namespace HpProxy.Cli.Output;
 public static class CsvExport
 {
     public static readonly string[] RunColumns =
-        ["run_id", "task", "demonstrations", "algorithm", "config_id", "seed", "state", "error", "wall_seconds"];
+        ["run_id", "task", "demonstrations", "algorithm", "config_id", "seed", "state", "error", "wall_seconds", "cpu_seconds", "code_version"];
 
     public static readonly string[] CheckpointColumns =
         ["run_id", "task", "demonstrations", "algorithm", "config_id", "seed", "step", "oracle_return", "normalized_score"];
@@ -30,6 +30,7 @@ public static class CsvExport
             csv.WriteRow([
                 r.RunId, r.Task, r.Demonstrations, r.Algorithm, r.ConfigId, r.Seed.ToString(CultureInfo.InvariantCulture),
                 State(r.State), r.Error, r.WallSeconds is { } w ? CsvWriter.Number(w) : null,
+                r.CpuSeconds is { } cpu ? CsvWriter.Number(cpu) : null, r.CodeVersion,
                 .. hpNames.Select(n => hp.TryGetValue(n, out var v) ? v : null),
             ]);
         }

@@ -14,8 +14,17 @@ public sealed record Provenance(
     IReadOnlyDictionary<RunState, int> RunsByState,
     IReadOnlyList<int> Seeds,
     int Configurations,
-    int CheckpointRows)
+    int CheckpointRows,
+    IReadOnlyDictionary<string, int>? RunCodeVersions = null)
 {
+    /// <summary>"1.0.0+abc (2 300 runs), not recorded (100 runs)": the code versions the finished runs were made
+    /// with (a study resumed across sessions can mix them; runs finished before the study database recorded it
+    /// count as "not recorded").</summary>
+    public string RunCodeVersionsText => RunCodeVersions is null || RunCodeVersions.Count == 0
+        ? "(no finished runs)"
+        : string.Join(", ", RunCodeVersions.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"{kv.Key} ({kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} runs)"));
+
     public int TotalRuns => RunsByState.Values.Sum();
 
     public string HashPrefix => FileHash.Length > 12 ? FileHash[..12] : FileHash;

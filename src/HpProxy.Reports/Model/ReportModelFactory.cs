@@ -35,7 +35,10 @@ public static class ReportModelFactory
             byState,
             runs.Select(r => r.Seed).Distinct().Order().ToList(),
             runs.Select(r => (r.Task, r.Demonstrations, r.Algorithm, r.ConfigId)).Distinct().Count(),
-            allRows.Count);
+            allRows.Count,
+            runs.Where(r => r.State is RunState.Succeeded or RunState.Failed)
+                .GroupBy(r => r.CodeVersion ?? "not recorded")
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
         var failures = runs.Where(r => r.State == RunState.Failed)
             .Select(r => new FailureView(new ReportGroup(r.Task, r.Demonstrations, r.Algorithm), r.RunId, r.ConfigId, r.Seed, r.Attempts,
                 string.IsNullOrWhiteSpace(r.Error) ? "(no reason recorded)" : r.Error))

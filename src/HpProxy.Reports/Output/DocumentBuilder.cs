@@ -27,6 +27,7 @@ internal static class DocumentBuilder
             ["study file SHA-256", p.FileHash.Length > 0 ? p.FileHash : "(not recorded)"],
             ["code version (report)", p.CodeVersion],
             ["code version (study recorded)", p.StudyCodeVersion],
+            ["code versions of finished runs", p.RunCodeVersionsText],
             ["runs", I(p.TotalRuns)],
             ["runs by state", string.Join(", ", Enum.GetValues<RunState>().Select(s => $"{s.ToString().ToLowerInvariant()} {I(p.Count(s))}"))],
             ["seeds", p.Seeds.Count == 0 ? "(none)" : $"{I(p.Seeds.Count)}: {string.Join(", ", p.Seeds.Select(I))}"],

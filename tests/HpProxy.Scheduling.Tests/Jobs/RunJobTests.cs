@@ -31,6 +31,22 @@ public sealed class RunJobTests
     }
 
     [Fact]
+    public void A_finished_run_records_the_workers_code_version_and_its_cpu_time()
+    {
+        var store = new InMemoryStudyStore();
+        store.Add("r1");
+        var options = new SchedulingOptions { CodeVersion = "9.9.9+test" };
+
+        Job(store, DelegateWork.Succeeding(checkpoints: 2), options).Run(Location, "r1", CancellationToken.None);
+
+        var provenance = store["r1"].Provenance;
+        Assert.NotNull(provenance);
+        Assert.Equal("9.9.9+test", provenance.CodeVersion);
+        Assert.True(provenance.CpuSeconds >= 0 || double.IsNaN(provenance.CpuSeconds), provenance.CpuSeconds.ToString());
+        Assert.StartsWith("1.0.0", new SchedulingOptions().CodeVersion); // the build's version (+ git commit when built from a clone)
+    }
+
+    [Fact]
     public void A_duplicate_delivery_of_a_run_held_by_a_live_lease_returns_at_once()
     {
         var store = new InMemoryStudyStore();
