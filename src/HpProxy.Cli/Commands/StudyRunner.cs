@@ -15,6 +15,11 @@ internal static class StudyRunner
         var options = ctx.Services.Scheduling;
         using var logFile = LogWriter.OpenAppend(Path.Combine(location.LogDirectory, "coordinator.log"));
         var log = new LogWriter(logFile);
+        if (HangfireQueueRepair.QuarantineIfCorrupt(location) is { } moved)
+        {
+            log.Write($"coordinator: the Hangfire queue file was unreadable; moved to {moved} and recreated (the study database decides what is done)");
+            ctx.Err.WriteLine($"hpproxy: the Hangfire queue file was unreadable; moved to {moved} and recreated");
+        }
         var storage = HangfireStorageFactory.Create(location, options);
         try
         {
