@@ -57,6 +57,9 @@ public static class StudyAnalyzer
                 var subsets = SelectionSimulator.GroupDraws(key, table.Count, k, settings);
                 foreach (var (proxy, _) in proxyList)
                 {
+                    // A proxy that does not apply to this algorithm (imitation_return for BC) has no value at all:
+                    // it picks nothing, rather than an arbitrary configuration.
+                    if (oriented[proxy].All(double.IsNaN)) continue;
                     var draws = SelectionSimulator.Simulate(oriented[proxy], oracle, subsets);
                     var s = SelectionSimulator.Summarize(key, proxy, draws, settings);
                     if (k == budget) selections.Add(s);

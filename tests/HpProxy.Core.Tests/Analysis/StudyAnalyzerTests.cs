@@ -180,6 +180,17 @@ public class StudyAnalyzerTests
     }
 
     [Fact]
+    public void A_proxy_without_any_value_in_a_group_selects_nothing()
+    {
+        // imitation_return for BC, which has no learned reward: every value is missing, so there is no pick to
+        // report (a pick among all-NaN values would be an arbitrary configuration dressed up as the proxy's choice).
+        var directions = new Dictionary<string, ProxyDirection> { ["p"] = ProxyDirection.HigherIsBetter, ["q"] = ProxyDirection.HigherIsBetter };
+        var a = StudyAnalyzer.Analyze(Pool(Oracle, new() { ["p"] = Oracle.ToArray() }), directions, Fast);
+        Assert.Equal(["p"], a.Selections.Select(s => s.Proxy).Distinct());
+        Assert.DoesNotContain(a.BudgetCurves, b => b.Proxy == "q");
+    }
+
+    [Fact]
     public void WinnersCurseScoresThePickOnHeldOutSeeds()
     {
         // Seed 0 (selection) scores: config 0 lucky at 0.9, config 1 at 0.6. Seed 1 (fresh): config 0 at 0.1,
