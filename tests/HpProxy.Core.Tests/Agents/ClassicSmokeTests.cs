@@ -1,10 +1,5 @@
 using HpProxy.Core.Agents;
-using HpProxy.Core.Common;
 using HpProxy.Core.Envs.Classic;
-using HpProxy.Core.Envs.Data;
-using HpProxy.Core.Envs.Demonstrators;
-using HpProxy.Core.Runs;
-using HpProxy.Core.Spaces;
 using static HpProxy.Core.Tests.Agents.AgentTestContext;
 
 namespace HpProxy.Core.Tests.Agents;
@@ -28,22 +23,10 @@ public class ClassicSmokeTests
     [MemberData(nameof(Cases))]
     public void Trains_on_a_classic_task(string name, string task)
     {
-        var tasks = new ClassicControlTasks();
-        var demonstrator = Demonstrators.Create(task, Demonstrators.Scripted, Demonstrators.CleanRegime, HyperparameterSet.Empty);
-        var episodes = DemoGenerator.Generate(tasks.Create(task), demonstrator, 3, seed: 5).Select(e => e.ToTrajectory()).ToArray();
-        var environment = tasks.Create(task);
-        var info = environment.Info;
-        var demos = new DemonstrationSet("smoke", info.ObservationSize, info.ActionSize, episodes);
         var algorithm = AlgorithmRegistry.Find(name)!;
-        var names = algorithm.Hyperparameters.Select(h => h.Name).ToHashSet();
-        var settings = new List<(string, object)> { ("hidden_units", 16), ("batch_size", 32) };
-        if (names.Contains("warmup_steps")) settings.Add(("warmup_steps", 100));
-        if (names.Contains("discriminator_hidden_units")) settings.Add(("discriminator_hidden_units", 16));
-        if (names.Contains("discriminator_batch_size")) settings.Add(("discriminator_batch_size", 32));
-        if (names.Contains("pretrain_steps")) settings.Add(("pretrain_steps", 50));
         long budget = algorithm.IsOnline ? 250 : 100;
-        var context = new AgentContext(info, new RewardFreeEnvironment(environment), demos, ObservationStats.FromDemonstrations(demos),
-            new SeedStreams(3), budget, Hp(settings.ToArray()));
+        var (context, episodes) = Classic(task, 3, budget, Hp(SmallSettings(algorithm)));
+        var info = context.Task;
         var learner = algorithm.Create(context);
         learner.TrainUntil(budget, CancellationToken.None);
         Assert.Equal(budget, learner.StepsDone);

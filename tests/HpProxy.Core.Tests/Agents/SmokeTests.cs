@@ -18,18 +18,6 @@ public class SmokeTests
         return data;
     }
 
-    /// <summary>Small networks and batches, a short warm-up: only the plumbing is under test here.</summary>
-    private static (string, object)[] SmallSettings(IAlgorithm algorithm)
-    {
-        var names = algorithm.Hyperparameters.Select(h => h.Name).ToHashSet();
-        var settings = new List<(string, object)> { ("hidden_units", 16), ("batch_size", 32) };
-        if (names.Contains("warmup_steps")) settings.Add(("warmup_steps", 100));
-        if (names.Contains("discriminator_hidden_units")) settings.Add(("discriminator_hidden_units", 16));
-        if (names.Contains("discriminator_batch_size")) settings.Add(("discriminator_batch_size", 32));
-        if (names.Contains("pretrain_steps")) settings.Add(("pretrain_steps", 50));
-        return settings.ToArray();
-    }
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void Trains_a_few_hundred_steps(string name, bool terminatesEarly)

@@ -1,10 +1,4 @@
 using HpProxy.Core.Agents;
-using HpProxy.Core.Common;
-using HpProxy.Core.Envs.Classic;
-using HpProxy.Core.Envs.Data;
-using HpProxy.Core.Envs.Demonstrators;
-using HpProxy.Core.Runs;
-using HpProxy.Core.Spaces;
 using static HpProxy.Core.Tests.Agents.AgentTestContext;
 
 namespace HpProxy.Core.Tests.Agents;
@@ -31,17 +25,10 @@ public class SqilRewardAbsorbingTests
 
     private static ILearner Create(string algorithm, string task, bool? absorbingStates)
     {
-        var tasks = new ClassicControlTasks();
-        var demonstrator = Demonstrators.Create(task, Demonstrators.Scripted, Demonstrators.CleanRegime, HyperparameterSet.Empty);
-        var episodes = DemoGenerator.Generate(tasks.Create(task), demonstrator, 2, seed: 5).Select(e => e.ToTrajectory()).ToArray();
-        var environment = tasks.Create(task);
-        var info = environment.Info;
-        var demos = new DemonstrationSet("absorbing", info.ObservationSize, info.ActionSize, episodes);
         var settings = new List<(string, object)> { ("hidden_units", 16), ("batch_size", 16), ("warmup_steps", 20) };
         if (algorithm == "aquadem") settings.Add(("pretrain_steps", 20));
         if (absorbingStates is { } on) settings.Add(("absorbing_states", on));
-        var context = new AgentContext(info, new RewardFreeEnvironment(environment), demos, ObservationStats.FromDemonstrations(demos),
-            new SeedStreams(3), 60, Hp(settings.ToArray()));
+        var (context, _) = Classic(task, 2, 60, Hp(settings.ToArray()));
         return AlgorithmRegistry.Find(algorithm)!.Create(context);
     }
 }
