@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using HpProxy.Scheduling.Queueing;
 using HpProxy.Scheduling.Tests.Support;
+using HpProxy.TestSupport;
 
 namespace HpProxy.Scheduling.Tests.Queueing;
 
@@ -28,7 +28,7 @@ public sealed class MultiProcessDequeueTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_processes_fetching_together_never_get_the_same_job()
+    public void Two_processes_fetching_together_never_get_the_same_job()
     {
         var location = StudyLocation.Create(_root, "study");
         var storage = HangfireStorageFactory.Create(location, new SchedulingOptions());
@@ -37,41 +37,10 @@ public sealed class MultiProcessDequeueTests : IDisposable
         (storage as IDisposable)?.Dispose();
 
         string dll = typeof(DequeueWorkerProgram).Assembly.Location;
-        var workers = new List<Process>();
-        try
-        {
-            for (int w = 0; w < Processes; w++)
-            {
-                var psi = new ProcessStartInfo("dotnet", ["exec", dll, "dequeue-worker", _root, "study"])
-                {
-                    RedirectStandardInput = true,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                };
-                workers.Add(Process.Start(psi)!);
-            }
-            foreach (var p in workers) Assert.Equal("ready", p.StandardOutput.ReadLine());
-            foreach (var p in workers) p.StandardInput.WriteLine("go"); // released together, so they contend
-            var outputs = workers.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Err: p.StandardError.ReadToEndAsync())).ToList();
-            foreach (var p in workers) Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "worker did not finish");
-            var fetched = new List<string>();
-            for (int w = 0; w < Processes; w++)
-            {
-                Assert.True(workers[w].ExitCode == 0, $"worker {w} failed: {await outputs[w].Err}");
-                fetched.AddRange((await outputs[w].Out).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
-            var twice = fetched.GroupBy(j => j).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-            Assert.True(twice.Count == 0, $"{twice.Count} job(s) fetched by both processes, e.g. {string.Join(", ", twice.Take(5))}");
-            Assert.Equal(enqueued, fetched.ToHashSet());
-        }
-        finally
-        {
-            foreach (var p in workers)
-            {
-                if (!p.HasExited) p.Kill();
-                p.Dispose();
-            }
-        }
+        var fetched = ContendingProcesses.Run(dll, [.. Enumerable.Range(0, Processes).Select(_ => new[] { "dequeue-worker", _root, "study" })])
+            .SelectMany(lines => lines).ToList();
+        var twice = fetched.GroupBy(j => j).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"{twice.Count} job(s) fetched by both processes, e.g. {string.Join(", ", twice.Take(5))}");
+        Assert.Equal(enqueued, fetched.ToHashSet());
     }
 }
