@@ -68,6 +68,14 @@ internal static class FigureWriter
                     $"Early stopping, {group}: mean normalised score at the checkpoint each proxy chooses, against the last and the oracle-best checkpoint.");
             }
 
+            var curse = analysis.WinnersCurse.Where(w => w.Group == group).ToList();
+            if (curse.Count > 0)
+            {
+                Emit(WinnersCurseFigure.Create(group, curse, WinnersCurseFigure.AxisLabel(model.Settings.Oracle), footer), "winners-curse",
+                    FileNames.Slug("winners-curse", group.Task, group.Demonstrations, group.Algorithm),
+                    WinnersCurseFigure.Caption(group, curse[0], model.Settings.Resamples, model.FollowUpStudy));
+            }
+
             foreach (string hp in points.SelectMany(p => p.Hyperparameters.Keys).Distinct().Order(StringComparer.Ordinal))
             {
                 Emit(SensitivityFigure.Create(group, hp, points, footer), "sensitivity",
