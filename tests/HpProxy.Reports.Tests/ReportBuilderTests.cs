@@ -17,8 +17,9 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
         Assert.Equal("report.md", Path.GetFileName(Result.ReportMarkdown));
         Assert.Equal("correlations.csv", Path.GetFileName(Result.CorrelationsCsv));
         Assert.All(Result.Figures, f => Assert.True(File.Exists(f), f));
-        // 2 algorithms: 1 heatmap, 3 scatters, selection, budget, early stopping, winner's curse, 3 sensitivity figures each.
-        Assert.Equal(1 + 2 * (3 + 1 + 1 + 1 + 1 + 3), Result.Figures.Count / 2);
+        // 1 heatmap, 1 winner's-curse overview, and for each of 2 algorithms 3 scatters, selection, budget, early stopping,
+        // winner's curse and 3 sensitivity figures.
+        Assert.Equal(1 + 1 + 2 * (3 + 1 + 1 + 1 + 1 + 3), Result.Figures.Count / 2);
         Assert.Equal(Result.Figures.Count(f => f.EndsWith(".png", StringComparison.Ordinal)), Result.Figures.Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
     }
 
@@ -86,7 +87,13 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
             string html = File.ReadAllText(Result.IndexHtml);
             string htmlSection = html[html.IndexOf("id=\"winners-curse\"", StringComparison.Ordinal)..html.IndexOf("id=\"sensitivity\"", StringComparison.Ordinal)];
             Assert.Contains($"<img src=\"figures/{name}.svg\"", htmlSection);
+            // The overview of all groups comes first.
+            Assert.True(section.IndexOf("figures/winners-curse__overview.svg", StringComparison.Ordinal) < section.IndexOf($"figures/{name}", StringComparison.Ordinal));
         }
+        string overview = File.ReadAllText(Result.Figures.Single(f => f.EndsWith("winners-curse__overview.svg", StringComparison.Ordinal)));
+        Assert.Contains("pendulum · synthetic-10 · gail", overview);
+        Assert.Contains("seed split in every group", overview);
+        Assert.Contains("unit-study", overview);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed partial class WinnersCurseReportTests
         string bc = File.ReadAllText(result.Figures.Single(f => f.EndsWith("winners-curse__pendulum__synthetic-10__bc.svg", StringComparison.Ordinal)));
         Assert.Contains("follow-up study: pick over all 10 configurations", bc);
         Assert.Contains("fresh seeds (2 seeds)", bc);
+        Assert.Contains("fresh seeds from the follow-up study unit-followup for 1 group and the seed split for 1 group", md);
         string gail = File.ReadAllText(result.Figures.Single(f => f.EndsWith("winners-curse__pendulum__synthetic-10__gail.svg", StringComparison.Ordinal)));
         Assert.Contains("seed split", gail);
     }

@@ -71,6 +71,7 @@ internal static class WinnersCurseFigure
         // plot keeps its full width (the budget figure's side legend costs a fifth of it).
         plt.Axes.SetLimits(-0.6, entries.Count - 0.4, Math.Min(low, 0) - 0.05 * span, high + 0.35 * span);
         plt.HideGrid();
+        plt.Legend.FontSize = FigureStyle.TickSize;
         plt.ShowLegend(Alignment.UpperRight);
         return plt;
     }
