@@ -35,6 +35,15 @@ public interface IStudyStore : IDisposable
     /// or held by a live lease (a duplicate delivery returns at once).</summary>
     RunClaim? TryClaim(string runId, string owner, TimeSpan lease);
 
+    /// <summary>Claims the <b>first claimable run in plan order</b> (lowest seq: pending, or running with an expired
+    /// lease), which is usually <paramref name="runId"/> (the run whose job is being delivered) but is an earlier run
+    /// whenever one is claimable: a run stranded by a killed worker, or one whose job sits behind later jobs in the
+    /// queue after a <c>resume</c>. Jobs are then interchangeable tokens, and the queue's order no longer decides the
+    /// order of the runs, so a partial study keeps whole groups (decision 0009). Same guarantees as
+    /// <see cref="TryClaim"/> (one atomic statement; null when no run is claimable). Added after the first contract;
+    /// the default claims <paramref name="runId"/> only, as before.</summary>
+    RunClaim? TryClaimInPlanOrder(string runId, string owner, TimeSpan lease) => TryClaim(runId, owner, lease);
+
     /// <summary>Extends the lease; false when the claim was lost (another owner took over after expiry).</summary>
     bool RenewLease(RunClaim claim, TimeSpan lease);
 
@@ -114,6 +123,18 @@ public sealed record RunRecord(
 /// across sessions can mix versions, and its report says so) and the CPU seconds of the thread that ran it.</summary>
 public sealed record RunProvenance(string CodeVersion, double CpuSeconds);
 
-public sealed record StudyProgress(int Total, int Pending, int Running, int Succeeded, int Failed, int Cancelled);
+/// <summary>Run counts by state. <see cref="Running"/> counts every run in state running, including those whose lease
+/// expired; <see cref="Stalled"/> is that part of it (its worker died: kill -9, reboot), so live runs are
+/// Running − Stalled and "runs left" stays Pending + Running.</summary>
+public sealed record StudyProgress(int Total, int Pending, int Running, int Succeeded, int Failed, int Cancelled)
+{
+    /// <summary>Runs in state running whose lease has expired: nobody is working on them; the next claim takes them
+    /// (first, in plan order). A subset of <see cref="Running"/>. Added after the first contract (0 from stores that
+    /// do not tell).</summary>
+    public int Stalled { get; init; }
+
+    /// <summary>Runs in state running under a live lease: being worked on right now.</summary>
+    public int LiveRunning => Running - Stalled;
+}
 
 public sealed record WorkerInfo(string WorkerId, int ProcessId, string Host, string? CurrentRunId, DateTimeOffset LastSeen);

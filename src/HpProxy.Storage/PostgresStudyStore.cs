@@ -67,6 +67,8 @@ public sealed class PostgresStudyStore : StudyStoreBase
 
     protected override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 
+    protected override string ClaimPickLock => " FOR UPDATE SKIP LOCKED";
+
     public override void Migrate()
     {
         using var c = Open();

@@ -177,6 +177,38 @@ public abstract class StudyStoreBase : IStudyStore
         return attempt is long a ? new RunClaim(runId, owner, (int)a) : null;
     }
 
+    /// <summary>Locking clause for the row the plan-order claim picks (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so two
+    /// claimers never wait on, or both pick, the same row). Empty for SQLite, whose write statement holds the
+    /// database's write lock from its start, so the pick and the update are already atomic.</summary>
+    protected virtual string ClaimPickLock => "";
+
+    public RunClaim? TryClaimInPlanOrder(string runId, string owner, TimeSpan lease)
+    {
+        if (lease <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lease), "the lease must be positive");
+        const string Claimable = "(state = 'pending' OR (state = 'running' AND lease_until < @now))";
+        // A few tries: under PostgreSQL's READ COMMITTED the row picked can be taken by a concurrent claim between the
+        // pick and the update (the claimable condition is checked again there); then we pick the next one.
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long now = NowMs;
+            using var c = Open();
+            var row = c.QuerySingleOrDefault<ClaimedRow>(
+                $"""
+                UPDATE runs SET state = 'running', owner = @owner, lease_until = @until, attempts = attempts + 1, started_at = @now
+                WHERE run_id = (SELECT run_id FROM runs WHERE {Claimable} ORDER BY seq, run_id LIMIT 1{ClaimPickLock})
+                  AND {Claimable}
+                RETURNING run_id AS RunId, attempts AS Attempts
+                """,
+                new { owner, now, until = LeaseEnd(now, lease) });
+            if (row is not null) return new RunClaim(row.RunId, owner, (int)row.Attempts);
+            // Nothing claimable at all (not a lost race): the study has no work for this delivery.
+            bool any = c.ExecuteScalar<long>($"SELECT COUNT(*) FROM runs WHERE {Claimable}", new { now }) > 0;
+            if (!any) return null;
+        }
+        // Lost the race three times in a row: fall back to the run this delivery was for.
+        return TryClaim(runId, owner, lease);
+    }
+
     public bool RenewLease(RunClaim claim, TimeSpan lease)
     {
         if (lease <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lease), "the lease must be positive");
@@ -308,10 +340,17 @@ public abstract class StudyStoreBase : IStudyStore
     public StudyProgress GetProgress()
     {
         using var c = Open();
-        var counts = c.Query<StateCount>("SELECT state AS State, COUNT(*) AS Count FROM runs GROUP BY state")
-            .ToDictionary(r => DbValues.ParseState(r.State), r => (int)r.Count);
+        // Expired counts runs whose lease ran out: of the running ones, those nobody works on (the worker died).
+        var rows = c.Query<StateCount>(
+            "SELECT state AS State, COUNT(*) AS Count, SUM(CASE WHEN lease_until < @now THEN 1 ELSE 0 END) AS Expired FROM runs GROUP BY state",
+            new { now = NowMs }).ToList();
+        var counts = rows.ToDictionary(r => DbValues.ParseState(r.State), r => (int)r.Count);
         int Get(RunState s) => counts.GetValueOrDefault(s);
-        return new StudyProgress(counts.Values.Sum(), Get(RunState.Pending), Get(RunState.Running), Get(RunState.Succeeded), Get(RunState.Failed), Get(RunState.Cancelled));
+        int stalled = (int)(rows.FirstOrDefault(r => DbValues.ParseState(r.State) == RunState.Running)?.Expired ?? 0);
+        return new StudyProgress(counts.Values.Sum(), Get(RunState.Pending), Get(RunState.Running), Get(RunState.Succeeded), Get(RunState.Failed), Get(RunState.Cancelled))
+        {
+            Stalled = stalled,
+        };
     }
 
     public IReadOnlyList<RunRecord> GetRuns()
@@ -447,6 +486,13 @@ public abstract class StudyStoreBase : IStudyStore
     {
         public string State { get; set; } = "";
         public long Count { get; set; }
+        public long? Expired { get; set; }
+    }
+
+    private sealed class ClaimedRow
+    {
+        public string RunId { get; set; } = "";
+        public long Attempts { get; set; }
     }
 
     private sealed class RunRow

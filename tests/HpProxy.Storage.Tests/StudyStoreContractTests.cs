@@ -439,6 +439,49 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Progress_tells_stalled_runs_whose_lease_expired_apart_from_live_ones()
+    {
+        Store.AddRuns(Runs(0, 5));
+        Store.TryClaim("run0000", "dead", TimeSpan.FromMinutes(1));
+        Store.TryClaim("run0001", "dead", TimeSpan.FromMinutes(1));
+        Store.TryClaim("run0002", "alive", TimeSpan.FromMinutes(10));
+        Assert.Equal(0, Store.GetProgress().Stalled);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var p = Store.GetProgress();
+
+        // Still three in state running (runs left: pending + running), two of them with nobody working on them.
+        Assert.Equal((5, 2, 3, 2, 1), (p.Total, p.Pending, p.Running, p.Stalled, p.LiveRunning));
+    }
+
+    [Fact]
+    public void A_plan_order_claim_takes_stranded_earlier_runs_before_the_delivered_one()
+    {
+        Store.AddRuns(Runs(0, 6));
+        Assert.True(Store.CompleteSucceeded(Store.TryClaim("run0000", "w", Lease)!, [], 1));
+        Store.TryClaim("run0001", "dead", TimeSpan.FromMinutes(1)); // stranded by a kill -9
+        Store.TryClaim("run0002", "dead", TimeSpan.FromMinutes(1));
+        Store.TryClaim("run0003", "alive", Lease); // a live lease: not to be taken
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        // The jobs of runs 4 and 5 (queued ahead after a resume) are delivered first; the stranded runs go first.
+        var first = Store.TryClaimInPlanOrder("run0004", "a", Lease)!;
+        var second = Store.TryClaimInPlanOrder("run0005", "b", Lease)!;
+        var third = Store.TryClaimInPlanOrder("run0001", "c", Lease)!;
+        var fourth = Store.TryClaimInPlanOrder("run0002", "d", Lease)!;
+
+        Assert.Equal(new RunClaim("run0001", "a", 2), first);
+        Assert.Equal(new RunClaim("run0002", "b", 2), second);
+        Assert.Equal(new RunClaim("run0004", "c", 1), third);
+        Assert.Equal(new RunClaim("run0005", "d", 1), fourth);
+        Assert.Null(Store.TryClaimInPlanOrder("run0004", "e", Lease)); // every run finished or held by a live lease
+        Assert.Equal("a", Store.GetRuns().Single(r => r.RunId == "run0001").Owner);
+        // The claims are real claims: the stranded attempt's old owner can no longer write.
+        Assert.False(Store.CompleteSucceeded(new RunClaim("run0001", "dead", 1), [], 1));
+        Assert.True(Store.CompleteSucceeded(first, [], 1));
+    }
+
+    [Fact]
     public void GetRunSpec_returns_the_planned_spec()
     {
         var spec = new RunSpec(
@@ -501,6 +544,41 @@ public abstract class StudyStoreContractTests : IDisposable
         Assert.All(claims, c => Assert.Equal(1, c.Attempt));
         Assert.Equal(new StudyProgress(runCount, 0, 0, runCount, 0, 0), Store.GetProgress());
         Assert.Equal(2 * runCount, Store.GetCheckpoints().Count);
+    }
+
+    [Fact]
+    public void Plan_order_claims_from_many_threads_take_each_run_once()
+    {
+        const int runCount = 60, workers = 4;
+        Store.AddRuns(Runs(0, runCount));
+        var stores = Enumerable.Range(0, workers).Select(_ => _target.OpenStore(Clock)).ToList();
+        var claims = new List<RunClaim>();
+        var errors = new List<Exception>();
+        using var barrier = new Barrier(workers);
+        var threads = stores.Select((s, w) => new Thread(() =>
+        {
+            barrier.SignalAndWait();
+            try
+            {
+                // Every worker claims until nothing is claimable, as tokens of any run would.
+                while (s.TryClaimInPlanOrder("run0000", $"w{w}", Lease) is { } claim)
+                {
+                    Assert.True(s.CompleteSucceeded(claim, Checkpoints(1, 0, "p"), 0.1));
+                    lock (claims) claims.Add(claim);
+                }
+            }
+            catch (Exception e)
+            {
+                lock (errors) errors.Add(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Empty(errors);
+        Assert.Equal(runCount, claims.Count);
+        Assert.Equal(runCount, claims.Select(c => c.RunId).Distinct().Count());
+        Assert.All(claims, c => Assert.Equal(1, c.Attempt));
+        Assert.Equal(new StudyProgress(runCount, 0, 0, runCount, 0, 0), Store.GetProgress());
     }
 }
 

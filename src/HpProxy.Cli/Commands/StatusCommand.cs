@@ -6,7 +6,8 @@ using HpProxy.Storage;
 
 namespace HpProxy.Cli.Commands;
 
-/// <summary><c>hpproxy status &lt;study&gt; [--json]</c>: run counts by state, live workers, time left, recent failures.</summary>
+/// <summary><c>hpproxy status &lt;study&gt; [--json]</c>: run counts by state, live workers, time left, recent failures.
+/// "running" counts runs under a live lease; runs left running by a dead worker whose lease expired are "stalled".</summary>
 internal static class StatusCommand
 {
     public static int Execute(ParsedCommand cmd, CliContext ctx)
@@ -23,7 +24,15 @@ internal static class StatusCommand
             return ExitCodes.Ok;
         }
         ctx.Out.WriteLine($"study {location.StudyName} ({location.StudyDirectory})");
-        ctx.Out.WriteLine($"runs: {p.Total} total | succeeded {p.Succeeded} | running {p.Running} | failed {p.Failed} | pending {p.Pending} | cancelled {p.Cancelled}");
+        ctx.Out.WriteLine($"runs: {p.Total} total | succeeded {p.Succeeded} | running {p.LiveRunning} | failed {p.Failed} | pending {p.Pending} | cancelled {p.Cancelled}"
+            + (p.Stalled > 0 ? $" | stalled {p.Stalled}" : ""));
+        if (p.Stalled > 0)
+        {
+            // Left in state running by a worker that died (kill -9, reboot): nobody works on them, and they are not
+            // lost either. The next job a worker takes claims them first (plan order), so they are redone first.
+            ctx.Out.WriteLine($"stalled: {p.Stalled} run(s) whose worker is gone (lease expired); redone first by the next free worker"
+                + (workers.Count == 0 ? $" (none alive: hpproxy resume {CliContext.StudyArguments(location)})" : ""));
+        }
         ctx.Out.WriteLine($"workers alive: {workers.Count}");
         foreach (var w in workers.OrderBy(w => w.WorkerId, StringComparer.Ordinal))
         {
@@ -65,7 +74,9 @@ internal static class StatusCommand
             w.WriteString("study", study);
             w.WriteNumber("total", p.Total);
             w.WriteNumber("pending", p.Pending);
-            w.WriteNumber("running", p.Running);
+            // running: under a live lease; stalled: left running by a dead worker, lease expired (state running too).
+            w.WriteNumber("running", p.LiveRunning);
+            w.WriteNumber("stalled", p.Stalled);
             w.WriteNumber("succeeded", p.Succeeded);
             w.WriteNumber("failed", p.Failed);
             w.WriteNumber("cancelled", p.Cancelled);

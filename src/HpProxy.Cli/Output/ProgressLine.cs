@@ -8,7 +8,9 @@ namespace HpProxy.Cli.Output;
 /// The one-line progress of a study, every number before its label:
 /// <c>[#####.....] 64/128 done · 2 running · 2 failed · 62 pending | 12.3 runs/min | ETA 23m</c>.
 /// "done" counts finished runs (succeeded, failed or cancelled) over all runs; failed and cancelled (shown only
-/// when there are any) are part of it. The ETA is weighted by run kind; "ETA >23m" means some remaining runs are of a
+/// when there are any) are part of it. "running" counts runs under a live lease only: runs a dead worker left in
+/// state running (kill -9, reboot) show, once their lease expired, as <c>· 4 stalled (lease expired)</c> after it
+/// (only when there are any); the next job a worker takes redoes them first (decision 0009). The ETA is weighted by run kind; "ETA >23m" means some remaining runs are of a
 /// kind not yet timed, so the study takes at least that long.
 /// </summary>
 public static class ProgressLine
@@ -26,7 +28,9 @@ public static class ProgressLine
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append('[').Append('#', filled).Append('.', BarWidth - filled).Append("] ");
-        sb.Append(c, $"{done}/{s.Total} done{Separator}{s.Running} running{Separator}{s.Failed} failed{Separator}{s.Pending} pending");
+        sb.Append(c, $"{done}/{s.Total} done{Separator}{s.LiveRunning} running");
+        if (s.Stalled > 0) sb.Append(c, $"{Separator}{s.Stalled} stalled (lease expired)");
+        sb.Append(c, $"{Separator}{s.Failed} failed{Separator}{s.Pending} pending");
         if (s.Cancelled > 0) sb.Append(c, $"{Separator}{s.Cancelled} cancelled");
         sb.Append(" | ").Append(p.RunsPerMinute is { } r ? r.ToString("F1", c) : "--").Append(" runs/min");
         sb.Append(" | ETA ");

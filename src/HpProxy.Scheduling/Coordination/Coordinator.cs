@@ -90,7 +90,7 @@ public sealed class Coordinator
         var now = _time.GetUtcNow();
         var (first, again) = _enqueuer.EnqueueDue(_store, now);
         if (first.Count > 0) _log($"coordinator: enqueued {first.Count} run(s)");
-        foreach (string runId in again) _log($"coordinator: enqueued run {runId} again (its lease expired or its job was lost)");
+        foreach (string runId in again) _log($"coordinator: enqueued run {runId} again (its lease expired, or its job was used for an earlier run or lost)");
         var progress = _store.GetProgress();
         int remaining = progress.Pending + progress.Running;
         if (remaining > 0) KeepWorkersAlive(remaining, now);

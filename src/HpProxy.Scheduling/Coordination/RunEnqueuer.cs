@@ -8,8 +8,11 @@ namespace HpProxy.Scheduling.Coordination;
 /// (<see cref="IStudyStore.RunsToEnqueue"/>: pending, or running with an expired lease); this class remembers the
 /// job it last enqueued for each run, so that a run waiting in the queue is not enqueued again every tick.
 /// A run is (re-)enqueued when it has no job yet, or when its last job is no longer waiting in the queue (fetched
-/// by a worker that died, or finished without completing the run) and was enqueued at least
-/// <see cref="RecheckAfter"/> ago. Extra deliveries are harmless: the claim turns them away at once.
+/// by a worker that died, used to claim an earlier run, or finished without completing the run) and was enqueued
+/// at least <see cref="RecheckAfter"/> ago. Extra deliveries are harmless: the claim turns them away at once.
+/// The order of the jobs in the queue does not decide the order of the runs: every job claims the first claimable
+/// run in plan order (<see cref="IStudyStore.TryClaimInPlanOrder"/>), so jobs left waiting by a dead coordinator
+/// (ahead of this one's in the queue) or a run re-enqueued at the tail cannot put a stranded run last.
 /// </summary>
 public sealed class RunEnqueuer(IRunQueue queue, TimeSpan recheckAfter)
 {

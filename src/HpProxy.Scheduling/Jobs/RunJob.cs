@@ -8,9 +8,11 @@ namespace HpProxy.Scheduling.Jobs;
 
 /// <summary>
 /// The Hangfire job: one per run. Hangfire may deliver it more than once (DESIGN.md), so the study database
-/// decides: the job claims its run with a lease, keeps the lease alive while it works, and writes every
-/// checkpoint and the final state in one transaction. A duplicate delivery finds a live lease or a finished run
-/// and returns at once. The job never throws: a failure is a recorded outcome, and Hangfire must not retry on
+/// decides: the job claims a run with a lease, keeps the lease alive while it works, and writes every
+/// checkpoint and the final state in one transaction. The run claimed is the first claimable one in plan order
+/// (<see cref="IStudyStore.TryClaimInPlanOrder"/>), usually the job's own; an earlier one when a dead worker left it
+/// stranded, so those are redone first whatever the queue holds (decision 0009). A delivery that finds no claimable
+/// run (all finished or held by live leases) returns at once. The job never throws: a failure is a recorded outcome, and Hangfire must not retry on
 /// its own (the coordinator re-enqueues runs whose lease expired).
 /// </summary>
 public sealed class RunJob(
@@ -72,7 +74,9 @@ public sealed class RunJob(
         RunClaim? claim;
         try
         {
-            claim = store.TryClaim(runId, OwnerId.NewClaimOwner(), options.Lease);
+            // The first claimable run in plan order, usually this job's own: the queue's order does not decide the
+            // order of the runs (a resume leaves the dead coordinator's jobs ahead of the stranded runs' new ones).
+            claim = store.TryClaimInPlanOrder(runId, OwnerId.NewClaimOwner(), options.Lease);
         }
         catch (Exception e)
         {
@@ -81,20 +85,22 @@ public sealed class RunJob(
         }
         if (claim is null)
         {
-            // Finished, cancelled, or another worker holds a live lease: a duplicate delivery.
+            // No run is claimable: every run is finished, cancelled or held by a live lease (a duplicate delivery).
             _log($"run {runId}: not claimable (duplicate delivery or finished); skipped");
             return Outcome.NotClaimed;
         }
 
-        _log($"run {runId}: claimed by {claim.Owner} (attempt {claim.Attempt})");
-        active?.Add(runId);
+        _log(claim.RunId == runId
+            ? $"run {runId}: claimed by {claim.Owner} (attempt {claim.Attempt})"
+            : $"run {claim.RunId}: claimed by {claim.Owner} (attempt {claim.Attempt}) with the job of run {runId} (earlier in plan order)");
+        active?.Add(claim.RunId);
         try
         {
             return Work(store, location, claim, cancellationToken);
         }
         finally
         {
-            active?.Remove(runId);
+            active?.Remove(claim.RunId);
         }
     }
 

@@ -31,6 +31,16 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void Runs_whose_lease_expired_show_as_stalled_not_running()
+    {
+        // 6 runs in state running, 4 of them left by workers that were killed: 2 really run.
+        var p = new CoordinatorProgress(new StudyProgress(2400, 1547, 6, 840, 7, 0) { Stalled = 4 }, 2, 3.0, null);
+
+        Assert.Equal("[###.......] 847/2400 done · 2 running · 4 stalled (lease expired) · 7 failed · 1547 pending | 3.0 runs/min | ETA --",
+            ProgressLine.Format(p));
+    }
+
+    [Fact]
     public void An_eta_that_leaves_out_untimed_kinds_of_runs_reads_as_a_lower_bound()
     {
         var p = new CoordinatorProgress(new StudyProgress(72, 60, 2, 10, 0, 0), 2, 20.0, TimeSpan.FromSeconds(95), EtaIsLowerBound: true);
