@@ -13,6 +13,10 @@ namespace HpProxy.Scheduling.Coordination;
 /// The order of the jobs in the queue does not decide the order of the runs: every job claims the first claimable
 /// run in plan order (<see cref="IStudyStore.TryClaimInPlanOrder"/>), so jobs left waiting by a dead coordinator
 /// (ahead of this one's in the queue) or a run re-enqueued at the tail cannot put a stranded run last.
+/// Jobs being interchangeable, one waiting job per unfinished run is enough: when the queue can count its waiting
+/// jobs (<see cref="IRunQueue.WaitingCount"/>), only the shortfall is enqueued, for the first eligible runs in plan
+/// order. So a resume adds jobs only for the runs the dead coordinator's waiting jobs do not cover, and a stranded
+/// run taking the job of a later run costs one new job, not one per run behind it.
 /// </summary>
 public sealed class RunEnqueuer(IRunQueue queue, TimeSpan recheckAfter)
 {
@@ -33,8 +37,12 @@ public sealed class RunEnqueuer(IRunQueue queue, TimeSpan recheckAfter)
     {
         var first = new List<string>();
         var again = new List<string>();
-        foreach (string runId in store.RunsToEnqueue(now))
+        var due = store.RunsToEnqueue(now);
+        // Runs the waiting jobs (ours or a dead coordinator's) do not cover; unlimited when the queue cannot tell.
+        int shortfall = queue.WaitingCount() is int waiting ? Math.Max(0, due.Count - waiting) : int.MaxValue;
+        foreach (string runId in due)
         {
+            if (shortfall == 0) break;
             if (_jobs.TryGetValue(runId, out var last))
             {
                 if (now - last.At < RecheckAfter || queue.IsWaiting(last.JobId)) continue;
@@ -47,6 +55,7 @@ public sealed class RunEnqueuer(IRunQueue queue, TimeSpan recheckAfter)
             }
             _jobs[runId] = (queue.Enqueue(runId), now);
             Enqueued++;
+            shortfall--;
         }
         return (first, again);
     }

@@ -14,6 +14,20 @@ public sealed class HangfireRunQueue(JobStorage storage, StudyLocation location)
         // the study database (the PostgreSQL connection string comes from its environment, never the queue).
         _client.Enqueue<RunJob>(job => job.Execute(location.ResultsRoot, location.StudyName, runId, CancellationToken.None));
 
+    /// <summary>Hangfire's count of enqueued, not yet fetched jobs of the default queue (one query); null when the
+    /// storage cannot be read just now (the enqueuer then does as if it did not know).</summary>
+    public int? WaitingCount()
+    {
+        try
+        {
+            return (int)storage.GetMonitoringApi().EnqueuedCount(EnqueuedState.DefaultQueue);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     public bool IsWaiting(string jobId)
     {
         using var connection = storage.GetConnection();

@@ -10,4 +10,9 @@ public interface IRunQueue
     /// <summary>True while the job sits in the queue, not yet fetched by a worker (then there is no point in
     /// enqueuing its run again). False once fetched, finished, deleted or unknown.</summary>
     bool IsWaiting(string jobId);
+
+    /// <summary>Jobs waiting in the study's queue, whoever enqueued them (a dead coordinator's too), or null when the
+    /// queue cannot tell. Every job claims the first claimable run in plan order, so this is the number of runs the
+    /// queue will still start.</summary>
+    int? WaitingCount() => null;
 }

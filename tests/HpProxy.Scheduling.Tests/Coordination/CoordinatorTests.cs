@@ -16,12 +16,18 @@ public sealed class CoordinatorTests
     {
         public ManualTime Time { get; } = new();
         public InMemoryStudyStore Store { get; }
-        public FakeQueue Queue { get; } = new();
+        public FakeQueue Queue { get; }
         public FakeLauncher Launcher { get; }
         public Coordinator Coordinator { get; }
 
         public Fixture(int workers, params string[] runs)
+            : this(new FakeQueue(), workers, runs)
         {
+        }
+
+        public Fixture(FakeQueue queue, int workers, params string[] runs)
+        {
+            Queue = queue;
             Store = new InMemoryStudyStore(Time);
             Store.Add(runs);
             Launcher = new FakeLauncher(Time);
@@ -69,6 +75,43 @@ public sealed class CoordinatorTests
 
         // The new delivery claims the expired run (attempt 2).
         Assert.Equal(2, f.Store.TryClaim("a", "alive:8:y", Options.Lease)!.Attempt);
+    }
+
+    [Fact]
+    public void A_stranded_run_taking_a_later_runs_job_costs_one_new_job_not_one_per_run_behind_it()
+    {
+        var f = new Fixture(new FakeQueue { Counting = true }, 1, "a", "b", "c", "d");
+        f.Coordinator.Tick();
+        f.Queue.Fetch("a");
+        Assert.NotNull(f.Store.TryClaim("a", "dead:7:x", Options.Lease)); // then killed
+        f.Time.Advance(Options.Lease + TimeSpan.FromSeconds(1));
+        f.Coordinator.Tick(); // 4 runs due, 3 jobs waiting: one new job
+        Assert.Equal(2, f.Queue.Count("a"));
+
+        // The next job fetched is b's; it claims the first claimable run in plan order, the stranded a.
+        f.Queue.Fetch("b");
+        Assert.NotNull(f.Store.TryClaim("a", "alive:8:y", Options.Lease));
+        f.Time.Advance(Options.Lease + TimeSpan.FromSeconds(1));
+        f.Store.RenewLease(new("a", "alive:8:y", 2), Options.Lease);
+        f.Coordinator.Tick();
+
+        // b, c, d due and three jobs waiting (c's, d's, a's new one): b needs none of its own.
+        Assert.Equal(["a", "b", "c", "d", "a"], f.Queue.Enqueued);
+        Assert.Equal(1, f.Coordinator.Enqueuer.Reenqueued);
+    }
+
+    [Fact]
+    public void A_resume_enqueues_only_the_runs_that_the_dead_coordinators_waiting_jobs_do_not_cover()
+    {
+        // The dead coordinator's jobs for c, d, e still wait; its worker was killed while running a and b.
+        var f = new Fixture(new FakeQueue { Counting = true, Foreign = 3 }, 2, "a", "b", "c", "d", "e");
+        Assert.NotNull(f.Store.TryClaim("a", "dead:7:x", Options.Lease));
+        Assert.NotNull(f.Store.TryClaim("b", "dead:7:y", Options.Lease));
+        f.Time.Advance(Options.Lease + TimeSpan.FromSeconds(1));
+
+        f.Coordinator.Tick();
+
+        Assert.Equal(["a", "b"], f.Queue.Enqueued);
     }
 
     [Fact]

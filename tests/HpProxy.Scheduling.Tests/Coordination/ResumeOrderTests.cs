@@ -84,10 +84,12 @@ public abstract class ResumeOrderTests : IDisposable
             var before = store.GetProgress();
             Assert.Equal((8, 5, 2, 2, 0), (before.Total, before.Pending, before.Running, before.Stalled, before.LiveRunning));
 
-            // resume: a new coordinator enqueues every unfinished run in plan order (behind the old waiting jobs of
-            // r4..r8), then one worker thread serves the queue in its FIFO order.
-            var (first, _) = new RunEnqueuer(new HangfireRunQueue(storage, Location), Fast.Lease).EnqueueDue(store, clock.GetUtcNow());
-            Assert.Equal(["r2", "r3", "r4", "r5", "r6", "r7", "r8"], first);
+            // resume: a new coordinator enqueues jobs for the unfinished runs that the old waiting jobs (r4..r8) do not
+            // cover, in plan order, behind them; then one worker thread serves the queue in its FIFO order.
+            var queue = new HangfireRunQueue(storage, Location);
+            Assert.Equal(5, queue.WaitingCount());
+            var (first, _) = new RunEnqueuer(queue, Fast.Lease).EnqueueDue(store, clock.GetUtcNow());
+            Assert.Equal(["r2", "r3"], first);
             var work = new OrderRecordingWork(new SyntheticRunWork(1, TimeSpan.Zero));
             // The worker opens its own store on the same database (another connection, as another process would).
             var host = new WorkerHost(Location, new DelegateStudyStoreOpener(_ => OpenStore(clock)), work, Fast, threads: 1);
@@ -101,6 +103,7 @@ public abstract class ResumeOrderTests : IDisposable
             Assert.All(Plan, r => Assert.Equal(RunState.Succeeded, runs[r].State));
             Assert.Equal([1, 2, 2, 1, 1, 1, 1, 1], Plan.Select(r => runs[r].Attempts));
             Assert.Equal(new StudyProgress(8, 0, 0, 8, 0, 0), store.GetProgress());
+            Assert.Equal(0, queue.WaitingCount()); // seven jobs, seven runs: none left over
         }
         finally
         {

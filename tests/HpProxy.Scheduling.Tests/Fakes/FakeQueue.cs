@@ -21,6 +21,15 @@ public sealed class FakeQueue : IRunQueue
 
     public bool IsWaiting(string jobId) => _waiting.Contains(jobId);
 
+    /// <summary>Null: the queue cannot count (the enqueuer then covers every run without a waiting job of its own);
+    /// <see cref="Counting"/> makes it count.</summary>
+    public int? WaitingCount() => Counting ? _waiting.Count + Foreign : null;
+
+    public bool Counting { get; init; }
+
+    /// <summary>Waiting jobs another (dead) coordinator left in the queue.</summary>
+    public int Foreign { get; set; }
+
     /// <summary>Workers fetched every waiting job of this run.</summary>
     public void Fetch(string runId)
     {
