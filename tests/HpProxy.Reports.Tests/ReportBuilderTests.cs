@@ -17,8 +17,9 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
         Assert.Equal("report.md", Path.GetFileName(Result.ReportMarkdown));
         Assert.Equal("correlations.csv", Path.GetFileName(Result.CorrelationsCsv));
         Assert.All(Result.Figures, f => Assert.True(File.Exists(f), f));
-        // 2 algorithms: 1 heatmap, 3 scatters, selection, budget, early stopping, 3 sensitivity figures each.
-        Assert.Equal(1 + 2 * (3 + 1 + 1 + 1 + 3), Result.Figures.Count / 2);
+        // 1 heatmap, 1 winner's-curse overview, and for each of 2 algorithms 3 scatters, selection, budget, early stopping,
+        // winner's curse and 3 sensitivity figures.
+        Assert.Equal(1 + 1 + 2 * (3 + 1 + 1 + 1 + 1 + 3), Result.Figures.Count / 2);
         Assert.Equal(Result.Figures.Count(f => f.EndsWith(".png", StringComparison.Ordinal)), Result.Figures.Count(f => f.EndsWith(".svg", StringComparison.Ordinal)));
     }
 
@@ -56,6 +57,43 @@ public sealed class ReportBuilderTests(ReportFixture fixture) : IClassFixture<Re
         int filled = svg.Descendants().Count(e => e.Name.LocalName == "rect" && ((string?)e.Attribute("fill"))?.StartsWith('#') == true);
         Assert.True(filled >= 3 * 2, $"{filled} filled cells");
         Assert.Contains("1.00", svg.ToString());
+    }
+
+    [Fact]
+    public void WinnersCurseFiguresAreWrittenAndShownInTheirSection()
+    {
+        foreach (string algorithm in new[] { "bc", "gail" })
+        {
+            string name = $"winners-curse__pendulum__synthetic-10__{algorithm}";
+            foreach (string ext in new[] { ".png", ".svg" })
+            {
+                string file = Result.Figures.Single(f => f.EndsWith(name + ext, StringComparison.Ordinal));
+                Assert.True(new FileInfo(file).Length > 8_000, file);
+            }
+            string svg = File.ReadAllText(Result.Figures.Single(f => f.EndsWith(name + ".svg", StringComparison.Ordinal)));
+            Assert.Contains("normalised return (0 random, 1 demonstrator)", svg);
+            Assert.Contains("selection seeds (1 seed)", svg);
+            Assert.Contains("fresh seeds (1 seed)", svg);
+            Assert.Contains("seed split", svg);
+            Assert.Contains("unit-study", svg); // provenance footer
+
+            // Linked (Markdown) and embedded (HTML) in the winner's-curse section, after its table.
+            string md = File.ReadAllText(Result.ReportMarkdown);
+            string section = md[md.IndexOf("## Winner's curse", StringComparison.Ordinal)..md.IndexOf("## Hyperparameter sensitivity", StringComparison.Ordinal)];
+            Assert.Contains($"](figures/{name}.svg)", section);
+            Assert.Contains($"[PNG](figures/{name}.png)", section);
+            Assert.True(section.IndexOf("| seed split |", StringComparison.Ordinal) < section.IndexOf($"figures/{name}", StringComparison.Ordinal));
+            Assert.Contains("seed split (no follow-up study)", section);
+            string html = File.ReadAllText(Result.IndexHtml);
+            string htmlSection = html[html.IndexOf("id=\"winners-curse\"", StringComparison.Ordinal)..html.IndexOf("id=\"sensitivity\"", StringComparison.Ordinal)];
+            Assert.Contains($"<img src=\"figures/{name}.svg\"", htmlSection);
+            // The overview of all groups comes first.
+            Assert.True(section.IndexOf("figures/winners-curse__overview.svg", StringComparison.Ordinal) < section.IndexOf($"figures/{name}", StringComparison.Ordinal));
+        }
+        string overview = File.ReadAllText(Result.Figures.Single(f => f.EndsWith("winners-curse__overview.svg", StringComparison.Ordinal)));
+        Assert.Contains("pendulum · synthetic-10 · gail", overview);
+        Assert.Contains("seed split in every group", overview);
+        Assert.Contains("unit-study", overview);
     }
 
     [Fact]

@@ -59,4 +59,22 @@ public static class StudyData
         var study = new StudyInfo("unit-study", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "name: unit-study\n", "v0.0-test", DateTimeOffset.UnixEpoch);
         return new FakeStudyStore(study, runs, rows);
     }
+
+    /// <summary>A winner's-curse follow-up of <paramref name="original"/> ("unit-followup"): every bc configuration
+    /// re-run on seeds 2 and 3 with score 0.42 everywhere; gail not at all.</summary>
+    public static FakeStudyStore BcFollowUp(FakeStudyStore original)
+    {
+        var runs = new List<RunRecord>();
+        var rows = new List<CheckpointRow>();
+        foreach (var config in original.GetRuns().Where(r => r.Algorithm == "bc" && r.State == RunState.Succeeded).Select(r => r.ConfigId).Distinct())
+        {
+            foreach (int seed in new[] { 2, 3 })
+            {
+                string id = $"f-{config}-{seed}";
+                runs.Add(new RunRecord(id, "pendulum", "synthetic-10", "bc", config, seed, RunState.Succeeded, null, null, 1, null, 1, "{}"));
+                rows.Add(new CheckpointRow(id, "pendulum", "synthetic-10", "bc", config, seed, 0, 1000, 0, 0.42, new Dictionary<string, double> { ["rnd"] = 0 }));
+            }
+        }
+        return new FakeStudyStore(new StudyInfo("unit-followup", "", "", "", DateTimeOffset.UnixEpoch), runs, rows);
+    }
 }

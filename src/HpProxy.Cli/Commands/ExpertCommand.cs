@@ -44,11 +44,11 @@ public static class ExpertCommand
         ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"expert: SAC on the TRUE reward of {options.Task}, {c.Steps} steps, seed {c.Seed}; random return {setup.RandomReturn:F2}"));
         ctx.Out.WriteLine(GroundTruthOptions.Header);
-        var (artifact, _) = ExpertTrainer.Train(createTask, c, setup, GroundTruthOptions.Printer(ctx.Out, clock), cancellationToken);
+        var (artifact, checkpoints) = ExpertTrainer.Train(createTask, c, setup, GroundTruthOptions.Printer(ctx.Out, clock), cancellationToken);
         string sha = artifact.Save(output);
         long bytes = new FileInfo(output).Length;
         ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"saved {output} ({bytes / 1024.0:F0} KiB, sha256 {sha}); final return {artifact.Training.Return:F2} after {artifact.Training.Steps} steps"));
+            $"saved {output} ({bytes / 1024.0:F0} KiB, sha256 {sha}): the best evaluation, return {artifact.Training.Return:F2} at step {artifact.Training.Steps} of {checkpoints[^1].Step} (last: {checkpoints[^1].Return:F2})"));
         return ExitCodes.Ok;
     }
 }

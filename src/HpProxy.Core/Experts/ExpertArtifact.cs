@@ -5,9 +5,9 @@ using System.Text.Json;
 namespace HpProxy.Core.Experts;
 
 /// <summary>How the expert was trained and how good it is (recorded so a poor expert is never mistaken for a good one).</summary>
-/// <param name="Steps">Environment steps of training.</param>
+/// <param name="Steps">Environment steps of training when the saved actor was evaluated (the best checkpoint, see ExpertTrainer).</param>
 /// <param name="Seed">Root seed of the training run.</param>
-/// <param name="Return">Mean deterministic return at the end of training (evaluation episodes of the run).</param>
+/// <param name="Return">Mean deterministic return of the saved actor at that checkpoint (evaluation episodes of the run).</param>
 /// <param name="RandomReturn">Mean return of uniform random actions (ReferenceReturnsMeter).</param>
 /// <param name="NormalizedScore">Score against the task's other demonstrator, or null if there is none.</param>
 /// <param name="Hyperparameters">The training hyperparameters, canonical string.</param>

@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace HpProxy.Reports.Figures;
 
-/// <summary>Bars of means with asymmetric 5–95% whiskers and category tick labels (rotated when long).</summary>
+/// <summary>Bars of means with asymmetric 5–95% whiskers and category tick labels (<see cref="CategoryTicks"/>).</summary>
 internal static class BarsWithIntervals
 {
     public static void Add(Plot plt, IReadOnlyList<(string Label, Interval Value, Color Color)> entries)
@@ -28,15 +28,7 @@ internal static class BarsWithIntervals
             errors.CapSize = 8;
             errors.Color = Colors.Black;
         }
-        plt.Axes.Bottom.SetTicks(Enumerable.Range(0, entries.Count).Select(i => (double)i).ToArray(), entries.Select(e => e.Label).ToArray());
-        if (entries.Any(e => e.Label.Length > 8) && entries.Count > 3)
-        {
-            plt.Axes.Bottom.TickLabelStyle.Rotation = -30;
-            plt.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            // ScottPlot does not measure rotated tick labels; reserve room so they clear the axis label and footer.
-            float longest = entries.Max(e => e.Label.Length);
-            plt.Axes.Bottom.MinimumSize = 30 + longest * FigureStyle.TickSize * 0.3f;
-        }
+        CategoryTicks.Set(plt, entries.Select(e => e.Label).ToList());
         plt.Axes.Margins(bottom: 0);
         plt.HideGrid();
     }

@@ -15,12 +15,12 @@ internal static class FigureWriter
         string footer = model.Provenance.Footer;
         var analysis = model.Analysis;
 
-        void Emit(Plot? plt, string kind, string name, string caption)
+        void Emit(Plot? plt, string kind, string name, string caption, int width = FigureStyle.Width, int height = FigureStyle.Height)
         {
             if (plt is null) return;
             using (plt)
             {
-                files.AddRange(FigureStyle.Save(plt, figuresDirectory, name));
+                files.AddRange(FigureStyle.Save(plt, figuresDirectory, name, width, height));
             }
             refs.Add(new FigureRef(kind, name, caption));
         }
@@ -31,6 +31,12 @@ internal static class FigureWriter
                 FileNames.Slug("heatmap", regime.Key.Task, regime.Key.Demonstrations),
                 $"Oriented Spearman ρ of each proxy with the oracle, per algorithm, on {regime.Key.Task} with {regime.Key.Demonstrations} demonstrations.");
         }
+
+        // The overview comes first in the winner's-curse section, before the per-group figures.
+        string scoreLabel = WinnersCurseFigure.AxisLabel(model.Settings.Oracle);
+        Emit(WinnersCurseOverviewFigure.Create(analysis.WinnersCurse, scoreLabel, footer), "winners-curse", "winners-curse__overview",
+            WinnersCurseOverviewFigure.Caption(analysis.WinnersCurse, model.FollowUpStudy),
+            WinnersCurseOverviewFigure.Width, WinnersCurseOverviewFigure.Height(analysis.WinnersCurse.Select(w => w.Group).Distinct().Count()));
 
         foreach (var group in model.Groups)
         {
@@ -66,6 +72,14 @@ internal static class FigureWriter
                 Emit(EarlyStoppingFigure.Create(group, early, footer), "early-stopping",
                     FileNames.Slug("early-stopping", group.Task, group.Demonstrations, group.Algorithm),
                     $"Early stopping, {group}: mean normalised score at the checkpoint each proxy chooses, against the last and the oracle-best checkpoint.");
+            }
+
+            var curse = analysis.WinnersCurse.Where(w => w.Group == group).ToList();
+            if (curse.Count > 0)
+            {
+                Emit(WinnersCurseFigure.Create(group, curse, scoreLabel, footer), "winners-curse",
+                    FileNames.Slug("winners-curse", group.Task, group.Demonstrations, group.Algorithm),
+                    WinnersCurseFigure.Caption(group, curse[0], model.Settings.Resamples, model.FollowUpStudy));
             }
 
             foreach (string hp in points.SelectMany(p => p.Hyperparameters.Keys).Distinct().Order(StringComparer.Ordinal))

@@ -126,7 +126,7 @@ internal static class DocumentBuilder
             blocks.Add(new Paragraph("(needs the same configurations on at least two tasks)"));
         }
 
-        AddWinnersCurse(blocks, model);
+        AddWinnersCurse(blocks, model, figures);
 
         blocks.Add(new Heading(2, "Hyperparameter sensitivity", "sensitivity"));
         AddFigures(blocks, figures, "sensitivity");
@@ -134,7 +134,7 @@ internal static class DocumentBuilder
         return new ReportDocument($"HpProxy report: {p.StudyName}", blocks);
     }
 
-    private static void AddWinnersCurse(List<Block> blocks, ReportModel model)
+    private static void AddWinnersCurse(List<Block> blocks, ReportModel model, IReadOnlyList<FigureRef> figures)
     {
         var rows = model.Analysis.WinnersCurse;
         blocks.Add(new Heading(2, "Winner's curse", "winners-curse"));
@@ -161,6 +161,7 @@ internal static class DocumentBuilder
                 I(w.K), I(w.Pool), $"{I(w.SelectionSeeds)} / {I(w.FreshSeeds)}", F(w.ProxySelection), F(w.ProxyFresh), F(w.ProxySelection - w.ProxyFresh),
                 F(w.OracleSelection), F(w.OracleFresh), F(w.OracleSelection - w.OracleFresh), w.ProxyConfigId ?? "(varies per draw)"]).ToList(),
             [false, false, false, false, false, true, true, true, true, true, true, true, true, true, false]));
+        AddFigures(blocks, figures, "winners-curse");
     }
 
     /// <summary>"K = 25, B = 1000, seed = 0, budgets = 1, 2, 5, 10, 25, 50, all", plus the interval and the oracle column

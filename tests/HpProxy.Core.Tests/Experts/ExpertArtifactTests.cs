@@ -26,6 +26,25 @@ public sealed class ExpertArtifactTests : IDisposable
     }
 
     [Fact]
+    public void The_artifact_keeps_the_actor_of_the_best_evaluation_not_the_last()
+    {
+        var hp = new HyperparameterSet([new("hidden_units", HpValue.Of(16)), new("batch_size", HpValue.Of(32)), new("warmup_steps", HpValue.Of(100))]);
+        var config = new GroundTruthConfig { Steps = 600, Checkpoints = 6, EvaluationEpisodes = 1, Seed = 4, Hyperparameters = hp };
+        var (artifact, checkpoints) = ExpertTrainer.Train(GroundTruthTrainerTests.Task("pendulum"), config,
+            GroundTruthTrainerTests.Setup("pendulum"), null, CancellationToken.None);
+        var best = checkpoints.First(c => c.Return == checkpoints.Max(x => x.Return));
+        Assert.NotEqual(checkpoints[^1].Step, best.Step); // this seed's run peaks early, so "best" and "last" differ
+        Assert.Equal(best.Return, artifact.Training.Return);
+        Assert.Equal(best.Step, artifact.Training.Steps);
+
+        // The kept actor is the one evaluated at that step: a fresh run stopped there has the same weights.
+        var stopped = new GroundTruthConfig { Steps = best.Step, Checkpoints = (int)(best.Step / 100), EvaluationEpisodes = 1, Seed = 4, Hyperparameters = hp };
+        var (atBest, _) = ExpertTrainer.Train(GroundTruthTrainerTests.Task("pendulum"), stopped,
+            GroundTruthTrainerTests.Setup("pendulum"), null, CancellationToken.None);
+        Assert.Equal(atBest.Actor.Weights, artifact.Actor.Weights);
+    }
+
+    [Fact]
     public void A_trained_pendulum_expert_saves_reloads_and_acts_exactly_like_the_trained_policy()
     {
         var hp = new HyperparameterSet([new("hidden_units", HpValue.Of(16)), new("batch_size", HpValue.Of(32)), new("warmup_steps", HpValue.Of(200))]);

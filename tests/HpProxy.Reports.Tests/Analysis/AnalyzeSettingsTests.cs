@@ -31,19 +31,7 @@ public sealed class AnalyzeSettingsTests
     {
         using var dir = new TempDir();
         var original = StudyData.Create();
-        // The follow-up re-ran every bc configuration on seeds 2 and 3 (score 0.42 everywhere); gail not at all.
-        var runs = new List<RunRecord>();
-        var rows = new List<CheckpointRow>();
-        foreach (var config in original.GetRuns().Where(r => r.Algorithm == "bc" && r.State == RunState.Succeeded).Select(r => r.ConfigId).Distinct())
-        {
-            foreach (int seed in new[] { 2, 3 })
-            {
-                string id = $"f-{config}-{seed}";
-                runs.Add(new RunRecord(id, "pendulum", "synthetic-10", "bc", config, seed, RunState.Succeeded, null, null, 1, null, 1, "{}"));
-                rows.Add(new CheckpointRow(id, "pendulum", "synthetic-10", "bc", config, seed, 0, 1000, 0, 0.42, new Dictionary<string, double> { ["rnd"] = 0 }));
-            }
-        }
-        var followUp = new FakeStudyStore(new StudyInfo("unit-followup", "", "", "", DateTimeOffset.UnixEpoch), runs, rows);
+        var followUp = StudyData.BcFollowUp(original); // bc re-run on fresh seeds 2 and 3, gail not
 
         var result = ReportBuilder.Build(original, dir.Path, ReportFixture.Options with { B = 20, Figures = false }, followUp);
 
