@@ -100,7 +100,7 @@ public class DefaultConfigTests
         }, AdversarialPresets.Gail);
         Assert.Equal(AdversarialPresets.Gail with { RlAlgorithm = "td3", GradientPenalty = 10 }, AdversarialPresets.Dac);
         Assert.Equal(AdversarialPresets.Gail with { RewardTransform = "airl" }, AdversarialPresets.Airl);
-        Assert.Equal(AdversarialPresets.Gail with { RewardTransform = "fairl" }, AdversarialPresets.Fairl);
+        Assert.Equal(AdversarialPresets.Gail with { RewardTransform = "fkl" }, AdversarialPresets.Fairl);
     }
 
     [Fact]

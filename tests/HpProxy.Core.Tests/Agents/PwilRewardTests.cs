@@ -66,4 +66,57 @@ public class PwilRewardTests
         continuous.Reward([0.2f], a, [0.2f]);
         Assert.NotEqual(first, continuous.Reward([0.2f], a, [0.3f]), 6);
     }
+
+    // One expert episode that terminates after 2 steps (states 0, 1; final state 2), horizon T = 4: with absorbing
+    // states it stands for 4 steps, 2 real and 2 absorbing, so M = 4 and each real atom weighs 1/4.
+    private static readonly DemonstrationSet Terminating = new("e", 1, 1,
+        [new Trajectory(1, 1, [0f, 1f, 2f], [0.5f, -0.5f], terminated: true)]);
+
+    [Fact]
+    public void Absorbing_steps_of_the_demonstrations_share_the_expert_mass()
+    {
+        // T = 4 → step mass 1/4 − 1e-6; D = 1 → σ = β·T/√D = 20; α = 5.
+        var pwil = new PwilReward(Terminating, ObservationStats.Identity(1), useActions: false, horizon: 4, absorbing: true);
+        float[] a = [0f];
+        Assert.Equal(5.0, pwil.AbsorbingReward);
+        Assert.Equal(0.5, pwil.RemainingAbsorbingMass, 15);
+
+        // Step 1 at s = 0.2: its mass goes to atom 0 (weight 1/4, distance 0.2).
+        Assert.Equal(5 * Math.Exp(-20 * (0.25 - 1e-6) * 0.2), pwil.Step([0.2f], a), 6);
+        // Step 2 at s = 1: atom 1 is at distance 0 and still holds 1/4: reward α.
+        Assert.Equal(5.0, pwil.Step([1f], a), 12);
+        Assert.Equal(0.5 + 2e-6, pwil.RemainingExpertMass, 12);
+
+        // Step 3: the atoms' last 1e-6 each, then no real mass is left: the rest (1/4 − 3e-6) crosses to the
+        // absorbing mass at infinite distance and the step earns 0 — surviving past the demonstration earns nothing.
+        Assert.Equal(0.0, pwil.Step([1f], a));
+        Assert.Equal(0.25 + 3e-6, pwil.RemainingAbsorbingMass, 12);
+        Assert.Equal(0.25 + 3e-6, pwil.RemainingExpertMass, 12);
+        Assert.Equal(0.0, pwil.Step([1f], a));
+        Assert.Equal(4e-6, pwil.RemainingAbsorbingMass, 12);
+
+        pwil.BeginEpisode();
+        Assert.Equal(0.5, pwil.RemainingAbsorbingMass, 15);
+    }
+
+    [Fact]
+    public void Without_absorbing_states_a_terminating_demonstration_keeps_the_papers_weights()
+    {
+        // The paper's PWIL: N = 2 atoms of weight 1/2 whatever the horizon, and no reward for an absorbing state.
+        var plain = new PwilReward(Terminating, ObservationStats.Identity(1), useActions: false, horizon: 4);
+        Assert.Equal(0.0, plain.AbsorbingReward);
+        Assert.Equal(0.0, plain.RemainingAbsorbingMass);
+        Assert.Equal(5 * Math.Exp(-20 * (0.25 - 1e-6) * 0.2), plain.Step([0.2f], [0f]), 6);
+        Assert.Equal(0.75 + 1e-6, plain.RemainingExpertMass, 12); // 1/4 − 1e-6 of atom 0's 1/2 is used
+    }
+
+    [Fact]
+    public void Demonstrations_that_never_terminate_give_the_absorbing_state_no_reward()
+    {
+        var pwil = new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 2, absorbing: true);
+        Assert.Equal(0.0, pwil.AbsorbingReward);
+        Assert.Equal(0.0, pwil.RemainingAbsorbingMass);
+        var plain = new PwilReward(Expert, ObservationStats.Identity(1), useActions: false, horizon: 2);
+        Assert.Equal(plain.Step([0.2f], [0f]), pwil.Step([0.2f], [0f])); // the same coupling to the last bit
+    }
 }

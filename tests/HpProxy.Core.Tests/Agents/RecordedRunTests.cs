@@ -40,6 +40,18 @@ public class RecordedRunTests
         Assert.Equal(expected, Fingerprint(learner));
     }
 
+    /// <summary>PWIL at its defaults on a task that ends early, recorded before <c>absorbing_states</c> existed
+    /// (decision 0008): the option is off by default, so the paper's terminal masks and these numbers stay.</summary>
+    [Fact]
+    public void Pwil_default_reproduces_the_numbers_recorded_before_absorbing_states()
+    {
+        if (!Vector512.IsHardwareAccelerated)
+            return;
+        var learner = AlgorithmRegistry.Find("pwil")!.Create(Point(300, Hp(("hidden_units", 32), ("batch_size", 32), ("warmup_steps", 50)),
+            terminatesEarly: true));
+        Assert.Equal("0.010621457 -0.05205609 -0.029517053 | actor_loss=-1.2634596824645996 critic_loss=11.287469863891602 policy_entropy=0.6886209845542908 pwil_last_episode_reward=8.368353921099583E-06 temperature=0.9208853244781494", Fingerprint(learner));
+    }
+
     /// <summary>The deterministic policy at three observations and every diagnostic, round-trip formatted.</summary>
     private static string Fingerprint(ILearner learner)
     {

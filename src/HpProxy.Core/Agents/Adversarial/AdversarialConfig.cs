@@ -52,7 +52,8 @@ public sealed record AdversarialConfig
     /// false: off unless swept (Orsini et al. 2021).</summary>
     public bool Mixup { get; init; }
 
-    /// <summary>"gail" (softplus ℓ), "log_d" (−softplus(−ℓ)), "airl" (ℓ), "fairl" (−ℓe^ℓ). gail: Ho &amp; Ermon 2016.</summary>
+    /// <summary>"gail" (softplus ℓ), "log_d" (−softplus(−ℓ)), "airl" (ℓ), "fairl" (−ℓe^ℓ, as published), "fkl" (e^ℓ,
+    /// the forward KL's f-MAX reward). gail: Ho &amp; Ermon 2016.</summary>
     public string RewardTransform { get; init; } = "gail";
 
     /// <summary>Absorbing states when the task can terminate early (Kostrikov et al. 2019). true: the correctness

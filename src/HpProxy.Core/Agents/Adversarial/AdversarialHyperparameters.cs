@@ -24,7 +24,7 @@ public static class AdversarialHyperparameters
         HpSpec.Real("discriminator_weight_decay", d.DiscriminatorWeightDecay, 0, 10, "decoupled weight decay of the discriminator", "{0, 1e-3, 1e-1}"),
         HpSpec.Real("entropy_bonus", d.EntropyBonus, 0, 10, "coefficient of the discriminator's Bernoulli-entropy bonus", "{0, 1e-3, 1e-1}"),
         HpSpec.Boolean("mixup", d.Mixup, "mixup of expert and agent inputs with soft labels"),
-        HpSpec.Choice("reward_transform", d.RewardTransform, RewardTransform.Names, "reward from the logit: gail softplus(ℓ), log_d −softplus(−ℓ), airl ℓ, fairl −ℓe^ℓ"),
+        HpSpec.Choice("reward_transform", d.RewardTransform, RewardTransform.Names, "reward from the logit: gail softplus(ℓ), log_d −softplus(−ℓ), airl ℓ, fairl −ℓe^ℓ, fkl e^ℓ"),
         HpSpec.Boolean("absorbing_states", d.AbsorbingStates, "absorbing states when the task can terminate early"),
     ];
 

@@ -15,6 +15,9 @@ public static class AdversarialPresets
     /// <summary>AIRL (Fu et al. 2018) in the reward form r = ℓ on (s, a) (without the shaping decomposition).</summary>
     public static AdversarialConfig Airl { get; } = new() { RewardTransform = "airl" };
 
-    /// <summary>FAIRL (Ghasemipour et al. 2019): forward-KL reward −ℓ·e^ℓ.</summary>
-    public static AdversarialConfig Fairl { get; } = new() { RewardTransform = "fairl" };
+    /// <summary>FAIRL (Ghasemipour et al. 2019): adversarial imitation by the forward KL, with the f-MAX form of its
+    /// reward, e^ℓ ("fkl"), not the published −ℓ·e^ℓ ("fairl", still available): the published reward falls for
+    /// more expert-like transitions wherever ℓ &gt; −1 and scored ≈ 0 on all three classic tasks, e^ℓ reaches the
+    /// demonstrator (docs/decisions/0008-fairl-and-pwil-absorbing.md).</summary>
+    public static AdversarialConfig Fairl { get; } = new() { RewardTransform = "fkl" };
 }

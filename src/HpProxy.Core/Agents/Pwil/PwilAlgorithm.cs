@@ -10,8 +10,9 @@ namespace HpProxy.Core.Agents.Pwil;
 /// <summary>
 /// "pwil": primal Wasserstein imitation (Dadashi et al. 2021) — the greedy-coupling reward computed as each
 /// step happens, an off-policy backbone, and optionally a replay prefilled with expert transitions at reward α.
-/// No absorbing states: PWIL's reward is positive, so early termination is penalised (a survival bias, which the
-/// paper's locomotion tasks share); studies should record it.
+/// By default no absorbing states, as in the paper: PWIL's reward is positive, so early termination is penalised (a
+/// survival bias, which the paper's locomotion tasks share). <c>absorbing_states: true</c> adds them where the
+/// task can end early, with the demonstrations' absorbing steps in the coupling (decision 0008).
 /// </summary>
 public sealed class PwilAlgorithm : IAlgorithm
 {
@@ -28,6 +29,7 @@ public sealed class PwilAlgorithm : IAlgorithm
         HpSpec.Real("alpha", Defaults.Alpha, 1e-6, 1000, "reward scale α", "{1, 5, 10}"),
         HpSpec.Real("beta", Defaults.Beta, 1e-6, 1000, "kernel width β (σ = β·T/√D)", "{1, 5, 10}"),
         HpSpec.Boolean("expert_prefill", Defaults.ExpertPrefill, "prefill the replay with expert transitions at reward α"),
+        HpSpec.Boolean("absorbing_states", Defaults.AbsorbingStates, "absorbing states when the task can terminate early (off: the paper's terminal masks)"),
     }.Concat(OffPolicyRl.Specs(Defaults.RlAlgorithm, OnlineDefaults, SacDefaults, Td3Defaults)));
 
     public string Name => "pwil";
@@ -46,6 +48,7 @@ public sealed class PwilAlgorithm : IAlgorithm
         Alpha = hp.GetDouble("alpha", Defaults.Alpha),
         Beta = hp.GetDouble("beta", Defaults.Beta),
         ExpertPrefill = hp.GetBool("expert_prefill", Defaults.ExpertPrefill),
+        AbsorbingStates = hp.GetBool("absorbing_states", Defaults.AbsorbingStates),
     };
 
     public ILearner Create(AgentContext context)
@@ -56,10 +59,10 @@ public sealed class PwilAlgorithm : IAlgorithm
         var online = OnlineHyperparameters.Bind(hp, OnlineDefaults);
         var task = context.Task;
         var demos = context.Demonstrations;
-        PwilReward NewReward() => new(demos, context.Stats, config.PwilInput == "sa", task.Horizon, config.Alpha, config.Beta);
-        var reward = new PwilImitationReward(NewReward(), new PwilLearnedReward(NewReward()));
-        var absorbing = new AbsorbingStates(task.ObservationSize, task.ActionSize, enabled: false);
-        var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing: false);
+        var absorbing = new AbsorbingStates(task.ObservationSize, task.ActionSize, config.AbsorbingStates && AbsorbingStates.Needed(task));
+        PwilReward NewReward() => new(demos, context.Stats, config.PwilInput == "sa", task.Horizon, config.Alpha, config.Beta, absorbing.Enabled);
+        var reward = new PwilImitationReward(NewReward(), new PwilLearnedReward(NewReward()), config.AbsorbingStates ? absorbing : null);
+        var encoder = new ObservationEncoder(context.Stats, online.NormalizeObservations, absorbing.Enabled);
         var backbone = OffPolicyRl.CreateBackbone(config.RlAlgorithm, context, hp, SacDefaults, Td3Defaults, encoder.Size, online.BatchSize, encoder);
         ReplayBuffer? expert = null;
         if (online.ExpertMix > 0)

@@ -17,4 +17,11 @@ public sealed record PwilConfig
 
     /// <summary>Prefill the replay with expert transitions at reward α. true: Dadashi et al. 2021, §4.</summary>
     public bool ExpertPrefill { get; init; } = true;
+
+    /// <summary>Absorbing states (Kostrikov et al. 2019) where the task can end early, with the demonstrations'
+    /// absorbing steps counted in the coupling (<see cref="PwilReward"/>). false: the paper's terminal masks, which
+    /// give PWIL's positive reward a survival bias (mountain car −0.17 in the algorithms check) — kept as the
+    /// default so runs already recorded with PWIL (the classic-control study) keep their numbers; true fixes
+    /// mountain car (decision 0008).</summary>
+    public bool AbsorbingStates { get; init; }
 }

@@ -10,10 +10,24 @@ namespace HpProxy.Core.Agents.Pwil;
 /// transition (<see cref="TransitionBatch.Stored"/>); it never changes afterwards, so nothing goes stale.
 /// Expert prefill rows carry their constant reward α in the same column.
 /// </summary>
-public sealed class PwilImitationReward(PwilReward training, PwilLearnedReward view) : IImitationReward
+/// <param name="training">The coupling of the training episodes.</param>
+/// <param name="view">The learned-reward view for the proxies (its own coupling).</param>
+/// <param name="absorbing">When <c>absorbing_states</c> was requested: the learner's absorbing-state layout. Rows
+/// whose observation is the absorbing state (the self-loops after a termination) are then rewarded
+/// <see cref="PwilReward.AbsorbingReward"/> whatever they stored, and the diagnostic <c>absorbing_states</c> is
+/// recorded (1 when the task needs them). Null: the paper's PWIL, with no new diagnostic.</param>
+public sealed class PwilImitationReward(PwilReward training, PwilLearnedReward view, AbsorbingStates? absorbing = null) : IImitationReward
 {
-    private readonly Dictionary<string, double> _diagnostics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _diagnostics = Initial(absorbing);
+    private readonly float _absorbingReward = (float)training.AbsorbingReward;
     private double _episodeReward;
+
+    private static Dictionary<string, double> Initial(AbsorbingStates? absorbing)
+    {
+        var d = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (absorbing is not null) d["absorbing_states"] = absorbing.Enabled ? 1 : 0;
+        return d;
+    }
 
     public void BeginEpisode()
     {
@@ -29,7 +43,16 @@ public sealed class PwilImitationReward(PwilReward training, PwilLearnedReward v
         return (float)r;
     }
 
-    public void Rewards(TransitionBatch batch, Span<float> rewards) => batch.Stored.AsSpan(0, batch.Size).CopyTo(rewards);
+    public void Rewards(TransitionBatch batch, Span<float> rewards)
+    {
+        batch.Stored.AsSpan(0, batch.Size).CopyTo(rewards);
+        if (absorbing is not { Enabled: true }) return;
+        int width = absorbing.StoredObservationSize;
+        for (int i = 0; i < batch.Size; i++)
+        {
+            if (absorbing.IsAbsorbing(batch.Observations.AsSpan(i * width, width))) rewards[i] = _absorbingReward;
+        }
+    }
 
     public void Update(ReplayBuffer agentReplay, Rng rng)
     {

@@ -16,6 +16,15 @@ namespace HpProxy.Core.Agents.Pwil;
 /// <item>Reward r = α·exp(−σ·c) with σ = β·T/√D (D the atom dimension), α = β = 5 (paper §4); 0 once the
 /// expert mass is exhausted.</item>
 /// </list>
+/// With <c>absorbing</c> (decision 0008; off by default, the paper has none) each demonstration counts as the T
+/// steps of the occupancy it describes: an episode that terminated after L steps adds T − L steps in the absorbing
+/// state. All these steps share the expert mass (1/M each, M = N + the absorbing steps), the absorbing state is
+/// infinitely far from every real state, and a real agent step that finds no real expert mass left takes
+/// absorbing mass at infinite cost (reward 0) — so surviving longer than the demonstrations earns nothing. An
+/// absorbing agent step couples at cost 0 with the expert's absorbing mass: <see cref="AbsorbingReward"/> = α when
+/// the demonstrations terminate, 0 when none does (the absorbing state is then as unrewarded as a masked end).
+/// Without absorbing states, or without a terminated demonstration, the reward is the paper's exactly.
+/// 
 /// Not thread-safe; one instance per episode stream.
 /// </summary>
 public sealed class PwilReward
@@ -31,8 +40,11 @@ public sealed class PwilReward
     private readonly float[] _actInvStd;
     private readonly double _stepMass;
     private readonly double _sigma;
+    private readonly double _atomWeight;
+    private readonly double _absorbingMass;
 
-    public PwilReward(DemonstrationSet demonstrations, ObservationStats stats, bool useActions, int horizon, double alpha = 5, double beta = 5)
+    public PwilReward(DemonstrationSet demonstrations, ObservationStats stats, bool useActions, int horizon, double alpha = 5, double beta = 5,
+        bool absorbing = false)
     {
         if (horizon <= 0) throw new ArgumentOutOfRangeException(nameof(horizon));
         if (demonstrations.TransitionCount == 0) throw new ArgumentException("PWIL needs at least one expert transition", nameof(demonstrations));
@@ -55,6 +67,11 @@ public sealed class PwilReward
         _atoms = new float[AtomCount * Dimension];
         for (int i = 0; i < AtomCount; i++)
             Standardise(states.AsSpan(i * ObservationSize, ObservationSize), actions.AsSpan(i * ActionSize, ActionSize), _atoms.AsSpan(i * Dimension, Dimension));
+        // The absorbing steps of the terminated demonstrations (none without absorbing states): T − L each.
+        long absorbingSteps = absorbing ? demonstrations.Episodes.Where(e => e.Terminated).Sum(e => (long)Math.Max(0, horizon - e.Length)) : 0;
+        _atomWeight = 1.0 / (AtomCount + absorbingSteps);
+        _absorbingMass = absorbingSteps * _atomWeight;
+        AbsorbingReward = absorbingSteps > 0 ? alpha : 0.0;
         _weights = new double[AtomCount];
         _used = new bool[AtomCount];
         _distances = new double[AtomCount];
@@ -71,15 +88,24 @@ public sealed class PwilReward
     public double Beta { get; }
     public int Horizon { get; }
 
-    /// <summary>Expert mass not yet coupled in this episode.</summary>
+    /// <summary>Expert mass not yet coupled in this episode (real and absorbing).</summary>
     public double RemainingExpertMass { get; private set; }
 
-    /// <summary>Restores every expert atom to weight 1/N (the coupling is per episode).</summary>
+    /// <summary>The expert's absorbing mass not yet coupled in this episode (0 without absorbing states).</summary>
+    public double RemainingAbsorbingMass { get; private set; }
+
+    /// <summary>The reward of an agent step in the absorbing state: cost 0 against the expert's absorbing mass, so α
+    /// when the demonstrations terminate early, else 0. Constant: every absorbing state is the same state, whose
+    /// value the critic learns from one self-loop (Kostrikov et al. 2019, eq. 5).</summary>
+    public double AbsorbingReward { get; }
+
+    /// <summary>Restores every expert atom to weight 1/N — 1/M with absorbing steps — (the coupling is per episode).</summary>
     public void BeginEpisode()
     {
-        Array.Fill(_weights, 1.0 / AtomCount);
+        Array.Fill(_weights, _atomWeight);
         Array.Clear(_used);
-        RemainingExpertMass = 1.0;
+        RemainingAbsorbingMass = _absorbingMass;
+        RemainingExpertMass = 1.0; // N/M + absorbing/M, written as the exact 1 the paper's version starts from
         _remainingAtoms = AtomCount;
     }
 
@@ -88,7 +114,7 @@ public sealed class PwilReward
     /// <summary>The reward of the next agent step of the current episode (consumes expert mass).</summary>
     public double Step(ReadOnlySpan<float> observation, ReadOnlySpan<float> action)
     {
-        if (_remainingAtoms == 0) return 0.0;
+        if (_remainingAtoms == 0) return TakeAbsorbingMass(_stepMass);
         Standardise(observation, action, _query);
         for (int i = 0; i < AtomCount; i++)
         {
@@ -106,7 +132,7 @@ public sealed class PwilReward
         double cost = 0;
         while (mass > 0)
         {
-            if (_remainingAtoms == 0) return 0.0; // expert mass exhausted mid-step
+            if (_remainingAtoms == 0) return TakeAbsorbingMass(mass); // real expert mass exhausted mid-step
             int best = -1;
             for (int i = 0; i < AtomCount; i++)
             {
@@ -131,6 +157,16 @@ public sealed class PwilReward
             }
         }
         return Alpha * Math.Exp(-_sigma * cost);
+    }
+
+    /// <summary>A real step's mass left over once the real atoms are used up goes to the absorbing mass, at
+    /// infinite distance: the step earns 0. Without absorbing mass this is the paper's "exhausted" case.</summary>
+    private double TakeAbsorbingMass(double mass)
+    {
+        double taken = Math.Min(mass, RemainingAbsorbingMass);
+        RemainingAbsorbingMass -= taken;
+        RemainingExpertMass -= taken;
+        return 0.0;
     }
 
     private void Standardise(ReadOnlySpan<float> observation, ReadOnlySpan<float> action, Span<float> destination)

@@ -25,8 +25,9 @@ public abstract class RewardTransform
     public static readonly RewardTransform LogD = new LogDTransform();
     public static readonly RewardTransform Airl = new AirlTransform();
     public static readonly RewardTransform Fairl = new FairlTransform();
+    public static readonly RewardTransform ForwardKl = new ForwardKlTransform();
 
-    public static IReadOnlyList<RewardTransform> All { get; } = [Gail, LogD, Airl, Fairl];
+    public static IReadOnlyList<RewardTransform> All { get; } = [Gail, LogD, Airl, Fairl, ForwardKl];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(t => t.Name).ToArray();
 
@@ -55,16 +56,32 @@ public abstract class RewardTransform
         public override double Apply(double logit) => logit;
     }
 
-    /// <summary>FAIRL (Ghasemipour et al. 2019, eq. for the forward KL): r = −ℓ·e^ℓ. The logit is clipped to
-    /// [−20, 20] first because e^ℓ overflows float32 near ℓ ≈ 88 and the reward is then already −9.7e9.</summary>
+    /// <summary>The logit bound of the exponential transforms: e^ℓ overflows float32 near ℓ ≈ 88, and at ℓ = 20
+    /// (D = 1 − 2·10⁻⁹) the ratio e^ℓ = 4.9e8 is already past anything a critic can use.</summary>
+    public const double ExpClip = 20;
+
+    /// <summary>FAIRL as published (Ghasemipour et al. 2019, Table 1; their code and Acme's <c>fairl_reward</c>):
+    /// r = −ℓ·e^ℓ, with the logit clipped to [−20, 20] first. At the optimal discriminator E_π[−ℓe^ℓ] equals
+    /// −KL(ρ_E‖ρ_π), but an RL learner follows the reward with ℓ held fixed, and that gradient is not the forward
+    /// KL's: the reward peaks at ℓ = −1 and falls without bound for more expert-like transitions, so where the
+    /// discriminator is sure of the expert (ℓ ≫ 0) the agent is pushed away from it (decision 0008).</summary>
     private sealed class FairlTransform() : RewardTransform("fairl", "none")
     {
-        public const double Clip = 20;
-
         public override double Apply(double logit)
         {
-            double l = Math.Clamp(logit, -Clip, Clip);
+            double l = Math.Clamp(logit, -ExpClip, ExpClip);
             return -l * Math.Exp(l);
         }
+    }
+
+    /// <summary>The forward KL KL(ρ_E‖ρ_π) in its f-MAX form (Ghasemipour et al. 2019, §4: r = f*(f′(ρ_E/ρ_π)) with
+    /// f(u) = u·log u): r = e^ℓ = D/(1 − D), the density ratio. Its derivative with respect to the agent's
+    /// occupancy, ∂KL/∂ρ_π = −ρ_E/ρ_π = −e^ℓ, is exactly what a fixed per-transition reward must be for RL to
+    /// descend the forward KL (AIRL's ℓ is that derivative, up to a constant, for the reverse KL). Increasing in
+    /// ℓ everywhere and always positive, so it carries GAIL's survival bias (absorbing states remove it). The
+    /// logit is capped at <see cref="ExpClip"/> against overflow.</summary>
+    private sealed class ForwardKlTransform() : RewardTransform("fkl", "survival")
+    {
+        public override double Apply(double logit) => Math.Exp(Math.Min(logit, ExpClip));
     }
 }
