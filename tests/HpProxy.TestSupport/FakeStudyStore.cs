@@ -44,6 +44,16 @@ public sealed class FakeStudyStore(
         }
     }
 
+    /// <summary>Sets a run's lease end (a past time on a running run makes it stalled: its worker died).</summary>
+    public void SetLease(string runId, DateTimeOffset? until)
+    {
+        lock (_gate)
+        {
+            int i = _runs.FindIndex(r => r.RunId == runId);
+            _runs[i] = _runs[i] with { LeaseUntil = until };
+        }
+    }
+
     public StudyInfo? GetStudy() => study;
 
     public IReadOnlyList<RunRecord> GetRuns()
@@ -61,7 +71,10 @@ public sealed class FakeStudyStore(
         lock (_gate)
         {
             return new(_runs.Count, _runs.Count(r => r.State == RunState.Pending), _runs.Count(r => r.State == RunState.Running),
-                _runs.Count(r => r.State == RunState.Succeeded), _runs.Count(r => r.State == RunState.Failed), _runs.Count(r => r.State == RunState.Cancelled));
+                _runs.Count(r => r.State == RunState.Succeeded), _runs.Count(r => r.State == RunState.Failed), _runs.Count(r => r.State == RunState.Cancelled))
+            {
+                Stalled = _runs.Count(r => r.State == RunState.Running && r.LeaseUntil is { } until && until < DateTimeOffset.UtcNow),
+            };
         }
     }
 

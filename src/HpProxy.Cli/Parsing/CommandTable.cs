@@ -27,7 +27,7 @@ public static class CommandTable
                 Postgres,
             ]),
         new("status", "counts of runs by state, live workers and the estimated time left",
-            ["study"], [new("json", null, "print JSON (total, pending, running, succeeded, failed, cancelled, workers, eta_seconds)"), Results, Postgres]),
+            ["study"], [new("json", null, "print JSON (total, pending, running, stalled, succeeded, failed, cancelled, workers, eta_seconds)"), Results, Postgres]),
         new("cancel", "cancel every pending run (running runs finish their attempt)", ["study"], [Results, Postgres]),
         new("report", "rebuild the report from stored rows (nothing is retrained)", ["study"], [Results, Postgres]),
         new("analyze", "recompute the analysis from stored rows with other settings: summary (or JSON) and report; --follow-up writes the winner's-curse follow-up study",

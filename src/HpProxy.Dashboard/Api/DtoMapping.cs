@@ -11,7 +11,7 @@ public static class DtoMapping
 {
     public static double? N(double v) => double.IsFinite(v) ? v : null;
 
-    public static StatusDto Status(string study, StudySnapshot s) => new(study, s.Progress.Total, s.Progress.Pending, s.Progress.Running,
+    public static StatusDto Status(string study, StudySnapshot s) => new(study, s.Progress.Total, s.Progress.Pending, s.Progress.LiveRunning, s.Progress.Stalled,
         s.Progress.Succeeded, s.Progress.Failed, s.Progress.Cancelled, s.Workers.Count, s.EtaSeconds);
 
     public static string State(RunState state) => state.ToString().ToLowerInvariant();

@@ -5,7 +5,9 @@ namespace HpProxy.Dashboard.Api;
 // JSON shapes of the API (snake_case through the serializer options). NaN never appears: absent numbers are null.
 
 /// <summary>The same fields as <c>hpproxy status --json</c>.</summary>
-public sealed record StatusDto(string Study, int Total, int Pending, int Running, int Succeeded, int Failed, int Cancelled, int Workers, double? EtaSeconds);
+/// <param name="Running">Runs a live worker holds (lease not expired).</param>
+/// <param name="Stalled">Runs still marked running whose lease expired (their worker died): claimed again first, on resume or by a live worker.</param>
+public sealed record StatusDto(string Study, int Total, int Pending, int Running, int Stalled, int Succeeded, int Failed, int Cancelled, int Workers, double? EtaSeconds);
 
 public sealed record OverviewDto(StatusDto Status, double? RunsPerMinute, IReadOnlyList<GroupDto> Groups, IReadOnlyList<WorkerDto> WorkerList, bool ReportAvailable);
 

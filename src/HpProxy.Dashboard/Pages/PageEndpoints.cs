@@ -34,7 +34,7 @@ internal static class PageEndpoints
     private static string OverviewBody() => """
         <div class="cards">
         <div class="card">total<b id="total">–</b></div><div class="card">succeeded<b id="succeeded">–</b></div>
-        <div class="card">running<b id="running">–</b></div><div class="card">pending<b id="pending">–</b></div>
+        <div class="card">running<b id="running">–</b></div><div class="card" title="marked running, lease expired: the worker died; claimed again first">stalled<b id="stalled">–</b></div><div class="card">pending<b id="pending">–</b></div>
         <div class="card">failed<b id="failed">–</b></div><div class="card">cancelled<b id="cancelled">–</b></div>
         <div class="card">workers<b id="workers">–</b></div><div class="card">runs/min<b id="rate">–</b></div>
         <div class="card">time left<b id="eta">–</b></div>

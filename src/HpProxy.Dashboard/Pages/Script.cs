@@ -41,9 +41,9 @@ internal static class Script
             try {
               const o = await getJson("/api/overview");
               const s = o.status;
-              for (const k of ["total", "succeeded", "running", "pending", "failed", "cancelled", "workers"]) $(k).textContent = s[k];
+              for (const k of ["total", "succeeded", "running", "stalled", "pending", "failed", "cancelled", "workers"]) $(k).textContent = s[k];
               $("rate").textContent = fmt(o.runs_per_minute, 1);
-              $("eta").textContent = s.pending + s.running === 0 ? "done" : duration(s.eta_seconds);
+              $("eta").textContent = s.pending + s.running + s.stalled === 0 ? "done" : duration(s.eta_seconds);
               const done = s.succeeded + s.failed + s.cancelled;
               const pct = s.total > 0 ? 100 * done / s.total : 0;
               $("done-bar").style.width = pct.toFixed(1) + "%";

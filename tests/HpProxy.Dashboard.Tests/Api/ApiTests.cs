@@ -18,7 +18,7 @@ public sealed class ApiTests
     {
         await using var host = await TestHost.StartAsync(SampleStudy.Create());
         var s = await Json(host.Client, "/api/status");
-        Assert.Equal(["study", "total", "pending", "running", "succeeded", "failed", "cancelled", "workers", "eta_seconds"],
+        Assert.Equal(["study", "total", "pending", "running", "stalled", "succeeded", "failed", "cancelled", "workers", "eta_seconds"],
             s.EnumerateObject().Select(p => p.Name));
         Assert.Equal("demo-study", s.GetProperty("study").GetString());
         Assert.Equal(16, s.GetProperty("total").GetInt32());
@@ -30,6 +30,19 @@ public sealed class ApiTests
         Assert.Equal(1, s.GetProperty("workers").GetInt32());
         // Mean wall 10 s × 9 runs left / 1 worker (the formula of `hpproxy status`).
         Assert.Equal(90.0, s.GetProperty("eta_seconds").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_running_run_whose_lease_expired_counts_as_stalled_not_running()
+    {
+        var store = SampleStudy.Create();
+        string running = store.GetRuns().Single(r => r.State == RunState.Running).RunId;
+        store.SetLease(running, DateTimeOffset.UtcNow.AddMinutes(-5));
+        await using var host = await TestHost.StartAsync(store);
+        var s = await Json(host.Client, "/api/status");
+        Assert.Equal(0, s.GetProperty("running").GetInt32());
+        Assert.Equal(1, s.GetProperty("stalled").GetInt32());
+        Assert.Equal(8, s.GetProperty("pending").GetInt32());
     }
 
     [Fact]
