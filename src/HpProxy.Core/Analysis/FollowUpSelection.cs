@@ -25,12 +25,18 @@ public static class FollowUpSelection
         return picks;
     }
 
-    /// <summary>One group's picks over its configuration table (none when the table is empty).</summary>
+    /// <summary>One group's picks over its configuration table (none when the table is empty). A proxy with no value
+    /// in the group (imitation_return for BC, which has no learned reward) picks nothing: re-running an arbitrary
+    /// configuration under its name would cost runs and report a pick no practitioner could have made.</summary>
     public static IEnumerable<FollowUpPick> Picks(AnalysisGroup group, IReadOnlyList<ConfigurationScore> table, IReadOnlyDictionary<string, ProxyDirection> proxies)
     {
         if (table.Count == 0) yield break;
         foreach (var (proxy, direction) in proxies.OrderBy(p => p.Key, StringComparer.Ordinal))
-            yield return Pick(group, table, proxy, ConfigurationTable.OrientedColumn(table, proxy, direction));
+        {
+            var column = ConfigurationTable.OrientedColumn(table, proxy, direction);
+            if (column.All(double.IsNaN)) continue;
+            yield return Pick(group, table, proxy, column);
+        }
         yield return Pick(group, table, Oracle, ConfigurationTable.OracleColumn(table));
     }
 

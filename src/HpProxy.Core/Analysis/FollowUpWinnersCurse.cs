@@ -25,7 +25,7 @@ public static class FollowUpWinnersCurse
         double oracleFresh = fresh.TryGetValue(oracle.ConfigId, out var o) ? o.Oracle : double.NaN;
         foreach (var (proxy, _) in proxies)
         {
-            var pick = picks[proxy];
+            if (!picks.TryGetValue(proxy, out var pick)) continue; // no value in this group: it picked nothing
             double proxyFresh = fresh.TryGetValue(pick.ConfigId, out var f) ? f.Oracle : double.NaN;
             yield return new WinnersCurseResult(group.Task, group.Demonstrations, group.Algorithm, proxy, table.Count, table.Count,
                 selectionSeeds, freshSeeds, pick.Score, proxyFresh, oracle.Score, oracleFresh)

@@ -34,6 +34,7 @@ public static class WinnersCurseAnalysis
         foreach (var (proxy, direction) in proxies)
         {
             var oriented = ConfigurationTable.OrientedColumn(pool, proxy, direction);
+            if (oriented.All(double.IsNaN)) continue; // no value in this group (imitation_return for BC): it picks nothing
             var (proxySelection, proxyFresh) = Score(oriented, selectionOracle, freshOracle, subsets);
             yield return new WinnersCurseResult(group.Task, group.Demonstrations, group.Algorithm, proxy, k, pool.Count,
                 selectionSeeds.Count, seeds.Length - selectionSeeds.Count, proxySelection, proxyFresh, oracleSelection, oracleFresh);

@@ -45,6 +45,17 @@ public class FollowUpTests
     }
 
     [Fact]
+    public void A_proxy_without_any_value_in_a_group_picks_nothing_there()
+    {
+        var values = new Dictionary<string, double[]>(ProxyValues) { ["absent"] = [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN] };
+        var directions = new Dictionary<string, ProxyDirection>(Directions) { ["absent"] = ProxyDirection.HigherIsBetter };
+        var picks = FollowUpSelection.Picks(AnalysisTestData.Pool(Oracle, values, seeds: 2), directions, OracleMetric.NormalizedScore);
+
+        Assert.DoesNotContain(picks, p => p.Selector == "absent");
+        Assert.Equal(["flat", "good", "mse", "partial", "oracle"], picks.Select(p => p.Selector));
+    }
+
+    [Fact]
     public void A_configuration_without_an_oracle_score_is_not_in_the_pool()
     {
         var rows = AnalysisTestData.Pool([double.NaN, 0.4, 0.3], new() { ["good"] = [9, 1, 2] });
