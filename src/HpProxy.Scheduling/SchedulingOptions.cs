@@ -22,6 +22,12 @@ public sealed record SchedulingOptions
         typeof(SchedulingOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
 
+    /// <summary>Attempts a run gets before it is recorded as failed instead of claimed again. A graceful stop gives its
+    /// attempt back, so only attempts whose worker process died count: a run that kills its worker every time (a
+    /// native crash in MuJoCo, running out of memory) becomes a failure with its reason instead of taking a worker
+    /// down for ever. 3: one kill -9 or reboot of a whole study costs an attempt, two in a row are rare.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
     /// <summary>Hangfire queue polling. Default 15 s in Hangfire.Storage.SQLite makes short studies idle; 1 s
     /// costs one indexed SELECT per worker per second (measured negligible, DESIGN.md).</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(1);

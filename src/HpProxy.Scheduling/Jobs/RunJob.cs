@@ -93,6 +93,7 @@ public sealed class RunJob(
         _log(claim.RunId == runId
             ? $"run {runId}: claimed by {claim.Owner} (attempt {claim.Attempt})"
             : $"run {claim.RunId}: claimed by {claim.Owner} (attempt {claim.Attempt}) with the job of run {runId} (earlier in plan order)");
+        if (claim.Attempt > options.MaxAttempts) return GiveUp(store, claim);
         active?.Add(claim.RunId);
         try
         {
@@ -176,6 +177,29 @@ public sealed class RunJob(
             ? $"run {claim.RunId}: succeeded in {wall:F1} s ({reached.Count} checkpoints)"
             : $"run {claim.RunId}: failed in {wall:F1} s: {failure}");
         return failure is null ? Outcome.Succeeded : Outcome.Failed;
+    }
+
+    /// <summary>Every earlier attempt of this run ended with its worker process dead (no result, no release): record
+    /// the run as failed with that reason rather than crash one more worker.</summary>
+    private Outcome GiveUp(IStudyStore store, RunClaim claim)
+    {
+        string reason = $"its worker process died during each of {claim.Attempt - 1} attempts (a native crash, out of memory, " +
+            "or killed); see the worker logs";
+        try
+        {
+            if (!store.CompleteFailed(claim, reason, [], 0))
+            {
+                _log($"run {claim.RunId}: claim lost before recording it as failed");
+                return Outcome.Abandoned;
+            }
+        }
+        catch (Exception e)
+        {
+            _log($"run {claim.RunId}: could not record it as failed: {e.Message}");
+            return Outcome.StoreError;
+        }
+        _log($"run {claim.RunId}: failed: {reason}");
+        return Outcome.Failed;
     }
 
     /// <summary>A graceful stop: give the claim back so the run is redone at once, not one lease later. Only a

@@ -63,6 +63,28 @@ public sealed class RunJobTests
     }
 
     [Fact]
+    public void A_run_whose_worker_died_in_every_allowed_attempt_is_recorded_as_failed_not_run_again()
+    {
+        var store = new InMemoryStudyStore();
+        store.Add("r1", "r2");
+        var dead = store["r1"];
+        (dead.State, dead.Owner, dead.Attempts, dead.LeaseUntil) = (RunState.Running, "gone:1:x", 3, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var work = DelegateWork.Succeeding();
+
+        var outcome = Job(store, work, new SchedulingOptions { MaxAttempts = 3 }).Run(Location, "r1", CancellationToken.None);
+
+        Assert.Equal(RunJob.Outcome.Failed, outcome);
+        Assert.Equal(0, work.TotalCalls);
+        Assert.Equal(RunState.Failed, store["r1"].State);
+        Assert.Contains("worker process died during each of 3 attempts", store["r1"].Error);
+        // With attempts to spare, a run stranded the same way is simply run again.
+        var stranded = store["r2"];
+        (stranded.State, stranded.Owner, stranded.Attempts, stranded.LeaseUntil) = (RunState.Running, "gone:1:x", 3, DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.Equal(RunJob.Outcome.Succeeded, Job(store, work, new SchedulingOptions { MaxAttempts = 5 }).Run(Location, "r2", CancellationToken.None));
+        Assert.Equal(4, store["r2"].Attempts);
+    }
+
+    [Fact]
     public void A_second_delivery_of_a_finished_run_does_nothing()
     {
         var store = new InMemoryStudyStore();
