@@ -512,37 +512,21 @@ public abstract class StudyStoreContractTests : IDisposable
     {
         const int runCount = 120, workers = 6;
         Store.AddRuns(Runs(0, runCount));
-        var stores = Enumerable.Range(0, workers).Select(_ => _target.OpenStore(Clock)).ToList();
-        var claims = new List<RunClaim>();
-        var errors = new List<Exception>();
-        using var barrier = new Barrier(workers);
-        var threads = stores.Select((s, w) => new Thread(() =>
+        var claims = ClaimConcurrently(workers, (s, w) =>
         {
             // Every worker tries every run, each in its own order, so most runs are contended.
             var order = Enumerable.Range(0, runCount).OrderBy(i => (i * (w + 3) * 7919) % runCount).ToList();
-            barrier.SignalAndWait();
-            try
+            var taken = new List<RunClaim>();
+            foreach (int i in order)
             {
-                foreach (int i in order)
-                {
-                    var claim = s.TryClaim($"run{i:D4}", $"w{w}", Lease);
-                    if (claim is null) continue;
-                    Assert.True(s.CompleteSucceeded(claim, Checkpoints(2, i, "p"), 0.1));
-                    lock (claims) claims.Add(claim);
-                }
+                var claim = s.TryClaim($"run{i:D4}", $"w{w}", Lease);
+                if (claim is null) continue;
+                Assert.True(s.CompleteSucceeded(claim, Checkpoints(2, i, "p"), 0.1));
+                taken.Add(claim);
             }
-            catch (Exception e)
-            {
-                lock (errors) errors.Add(e);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        Assert.Empty(errors);
-        Assert.Equal(runCount, claims.Count);
-        Assert.Equal(runCount, claims.Select(c => c.RunId).Distinct().Count());
-        Assert.All(claims, c => Assert.Equal(1, c.Attempt));
-        Assert.Equal(new StudyProgress(runCount, 0, 0, runCount, 0, 0), Store.GetProgress());
+            return taken;
+        });
+        AssertEachRunTakenOnce(claims, runCount);
         Assert.Equal(2 * runCount, Store.GetCheckpoints().Count);
     }
 
@@ -551,6 +535,24 @@ public abstract class StudyStoreContractTests : IDisposable
     {
         const int runCount = 60, workers = 4;
         Store.AddRuns(Runs(0, runCount));
+        var claims = ClaimConcurrently(workers, (s, w) =>
+        {
+            // Every worker claims until nothing is claimable, as tokens of any run would.
+            var taken = new List<RunClaim>();
+            while (s.TryClaimInPlanOrder("run0000", $"w{w}", Lease) is { } claim)
+            {
+                Assert.True(s.CompleteSucceeded(claim, Checkpoints(1, 0, "p"), 0.1));
+                taken.Add(claim);
+            }
+            return taken;
+        });
+        AssertEachRunTakenOnce(claims, runCount);
+    }
+
+    /// <summary>Runs <paramref name="claimer"/> on one thread per worker, each with its own connection, all started
+    /// together; returns every claim they made (and fails on any exception they threw).</summary>
+    private List<RunClaim> ClaimConcurrently(int workers, Func<IStudyStore, int, List<RunClaim>> claimer)
+    {
         var stores = Enumerable.Range(0, workers).Select(_ => _target.OpenStore(Clock)).ToList();
         var claims = new List<RunClaim>();
         var errors = new List<Exception>();
@@ -560,12 +562,8 @@ public abstract class StudyStoreContractTests : IDisposable
             barrier.SignalAndWait();
             try
             {
-                // Every worker claims until nothing is claimable, as tokens of any run would.
-                while (s.TryClaimInPlanOrder("run0000", $"w{w}", Lease) is { } claim)
-                {
-                    Assert.True(s.CompleteSucceeded(claim, Checkpoints(1, 0, "p"), 0.1));
-                    lock (claims) claims.Add(claim);
-                }
+                var taken = claimer(s, w);
+                lock (claims) claims.AddRange(taken);
             }
             catch (Exception e)
             {
@@ -575,6 +573,11 @@ public abstract class StudyStoreContractTests : IDisposable
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         Assert.Empty(errors);
+        return claims;
+    }
+
+    private void AssertEachRunTakenOnce(List<RunClaim> claims, int runCount)
+    {
         Assert.Equal(runCount, claims.Count);
         Assert.Equal(runCount, claims.Select(c => c.RunId).Distinct().Count());
         Assert.All(claims, c => Assert.Equal(1, c.Attempt));
