@@ -55,6 +55,8 @@ public class DefaultConfigTests
             NoiseClip = 0.5,
             PolicyDelay = 2,
             ExplorationNoise = 0.1,
+            ActorPreactivationPenalty = 0,
+            AbsorbingNullAction = false,
         }, new Td3Config());
         Assert.Equal(new OnlineConfig
         {
@@ -100,7 +102,8 @@ public class DefaultConfigTests
         }, AdversarialPresets.Gail);
         Assert.Equal(AdversarialPresets.Gail with { RlAlgorithm = "td3", GradientPenalty = 10 }, AdversarialPresets.Dac);
         Assert.Equal(AdversarialPresets.Gail with { RewardTransform = "airl" }, AdversarialPresets.Airl);
-        Assert.Equal(AdversarialPresets.Gail with { RewardTransform = "fkl" }, AdversarialPresets.Fairl);
+        // FAIRL: e^ℓ with DAC's gradient penalty (decision 0010: swing-up 0.09 → 0.86 at the algorithms check).
+        Assert.Equal(AdversarialPresets.Gail with { RewardTransform = "fkl", GradientPenalty = 10 }, AdversarialPresets.Fairl);
     }
 
     [Fact]
@@ -119,6 +122,12 @@ public class DefaultConfigTests
         Assert.Equal("td3", dac["rl_algorithm"]);
         Assert.Equal("10", dac["gradient_penalty"]);
         Assert.Equal("0.2", dac["policy_noise"]);
+        // Opt-in (decision 0010): the classic-control study's DAC runs keep their numbers.
+        Assert.Equal("0", dac["actor_preactivation_penalty"]);
+        Assert.Equal("false", dac["absorbing_null_action"]);
+        var fairl = AlgorithmRegistry.Find("fairl")!.Hyperparameters.ToDictionary(h => h.Name, h => h.Default.ToString());
+        Assert.Equal("10", fairl["gradient_penalty"]);
+        Assert.Equal("fkl", fairl["reward_transform"]);
         var gail = AlgorithmRegistry.Find("gail")!.Hyperparameters.ToDictionary(h => h.Name, h => h.Default.ToString());
         Assert.Equal("sac", gail["rl_algorithm"]);
         Assert.Equal("gail", gail["reward_transform"]);

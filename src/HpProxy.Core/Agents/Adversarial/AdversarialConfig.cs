@@ -29,7 +29,7 @@ public sealed record AdversarialConfig
     public int DiscriminatorInterval { get; init; } = 1;
 
     /// <summary>Coefficient λ of the gradient penalty λ·(‖∇D(x̂)‖ − 1)² on per-sample interpolations
-    /// (Gulrajani et al. 2017). 0: plain GAIL; DAC uses 10 (Kostrikov et al. 2019, §5).</summary>
+    /// (Gulrajani et al. 2017). 0: plain GAIL; DAC uses 10 (Kostrikov et al. 2019, §5); the FAIRL preset too (decision 0010).</summary>
     public double GradientPenalty { get; init; }
 
     /// <summary>Spectral normalisation of D's layers (Miyato et al. 2018). false: off unless swept (Orsini et al. 2021).</summary>

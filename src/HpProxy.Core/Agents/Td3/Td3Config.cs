@@ -30,4 +30,17 @@ public sealed record Td3Config
 
     /// <summary>Std of the Gaussian exploration noise. 0.1: TD3 paper, §6.1.</summary>
     public double ExplorationNoise { get; init; } = 0.1;
+
+    /// <summary>Weight λ of a penalty λ·mean‖f(s)‖² on the actor's pre-tanh output f (a = tanh f), added to the
+    /// actor loss. 0: the TD3 paper has none (and DAC's code neither). Opt-in against a saturated actor: once |f|
+    /// is large, ∂a/∂f = 1 − tanh²f vanishes and the deterministic policy can no longer change the sign of its
+    /// action even where the critic prefers the other sign (DAC on mountain car, decision 0010). The same term with
+    /// weight 1e-3 is the policy-mean regulariser of the original SAC code and rlkit
+    /// (<c>policy_mean_reg_weight</c>; rlkit's DDPG/TD3 call it <c>policy_pre_activation_weight</c>, default 0).</summary>
+    public double ActorPreactivationPenalty { get; init; }
+
+    /// <summary>DAC's reference code for absorbing states: the target action in the absorbing state is 0 (the only
+    /// action its self-loop rows store) and absorbing rows are left out of the actor loss. false: the TD3 target as
+    /// written, which bootstraps Q(s_a, μ̄(s_a) + ε) at actions the critic never saw in s_a.</summary>
+    public bool AbsorbingNullAction { get; init; }
 }

@@ -74,6 +74,15 @@ public sealed class Td3Learner : IOffPolicyBackbone
 
         // y = r + γ(1 − terminated)·min(Q̄1, Q̄2)(s', ã) (eq. 15); truncation bootstraps (stored non-terminal).
         TargetActions(_next, b, _nextAct);
+        // absorbing_null_action (DAC's code, ddpg_td3.py: "starting from the goal state we can execute only
+        // non-actions"): the target action in s_a is 0, the one action its self-loop rows store, so Q(s_a, ·) is
+        // bootstrapped where it is trained instead of at μ̄(s_a) + ε (decision 0010).
+        bool nullAbsorbing = _c.AbsorbingNullAction && _encoder.HasAbsorbingIndicator;
+        if (nullAbsorbing)
+        {
+            for (int i = 0; i < b; i++)
+                if (IsAbsorbing(_next, i)) _nextAct.AsSpan(i * _a, _a).Clear();
+        }
         Rows.Concat(_next, _d, _nextAct, _a, _sa, b);
         var t1 = _n.Q1Target.Forward(_sa.AsSpan(0, b * (_d + _a)), b);
         for (int i = 0; i < b; i++) _target[i] = t1[i];
@@ -95,10 +104,20 @@ public sealed class Td3Learner : IOffPolicyBackbone
         Rows.Concat(_obs, _d, _act, _a, _sa, b);
         var q = _n.Q1.Forward(_sa.AsSpan(0, b * (_d + _a)), b);
         float actorLoss = 0;
+        // With absorbing_null_action the actor loss is the mean over real states only (DAC's code: no action is
+        // chosen in s_a); otherwise over the whole batch, as in TD3.
+        int rows = b;
+        if (nullAbsorbing)
+        {
+            rows = 0;
+            for (int i = 0; i < b; i++) rows += IsAbsorbing(_obs, i) ? 0 : 1;
+            rows = Math.Max(rows, 1);
+        }
         for (int i = 0; i < b; i++)
         {
-            actorLoss -= q[i] / b;
-            _grad[i] = -1f / b;
+            bool skip = nullAbsorbing && IsAbsorbing(_obs, i);
+            actorLoss -= skip ? 0f : q[i] / rows;
+            _grad[i] = skip ? 0f : -1f / rows;
         }
         // Only ∂Q1/∂(s, a) is needed: BackwardInput skips Q1's weight gradients (the next ZeroGrad would discard them).
         _n.Q1.BackwardInput(_grad.AsSpan(0, b), _qIn.AsSpan(0, b * (_d + _a)));
@@ -110,6 +129,7 @@ public sealed class Td3Learner : IOffPolicyBackbone
                 _actGrad[i * _a + j] = _qIn[i * (_d + _a) + _d + j] * (1f - a * a);
             }
         }
+        if (_c.ActorPreactivationPenalty > 0) actorLoss += PreactivationPenalty(o, b);
         _n.Actor.Backward(_actGrad.AsSpan(0, b * _a));
         _actorOpt.Step();
         if (!float.IsFinite(actorLoss)) throw new DivergenceException($"TD3 actor loss is {actorLoss}");
@@ -118,6 +138,28 @@ public sealed class Td3Learner : IOffPolicyBackbone
         _n.Actor.SoftUpdateTo(_n.ActorTarget, tau);
         _n.Q1.SoftUpdateTo(_n.Q1Target, tau);
         _n.Q2.SoftUpdateTo(_n.Q2Target, tau);
+    }
+
+    /// <summary>True when encoded row <paramref name="i"/> is the absorbing state (indicator, the last column, is 1).</summary>
+    private bool IsAbsorbing(ReadOnlySpan<float> encoded, int i) => encoded[i * _d + _d - 1] > 0.5f;
+
+    /// <summary>Adds λ·mean_i ‖f(s_i)‖² (f the pre-tanh output <paramref name="preactivation"/>) to the actor loss:
+    /// its gradient 2λf/b joins the policy gradient in <c>_actGrad</c>. Returns the penalty's value. Without it a
+    /// saturated actor (|f| ≫ 1) receives ∂Q/∂a·(1 − tanh²f) ≈ 0 and keeps its action's sign whatever the critic
+    /// says (decision 0010).</summary>
+    private float PreactivationPenalty(ReadOnlySpan<float> preactivation, int b)
+    {
+        float lambda = (float)_c.ActorPreactivationPenalty, penalty = 0, meanAbs = 0;
+        for (int k = 0; k < b * _a; k++)
+        {
+            float f = preactivation[k];
+            penalty += lambda * f * f / b;
+            meanAbs += MathF.Abs(f) / (b * _a);
+            _actGrad[k] += 2f * lambda * f / b;
+        }
+        // Recorded only when the option is on, so the default's diagnostics (pinned by RecordedRunTests) stay as they were.
+        _metrics["actor_preactivation_abs"] = meanAbs;
+        return penalty;
     }
 
     /// <summary>One Adam step on ½·mean (Q(s, a) − y)²; returns the loss.</summary>
