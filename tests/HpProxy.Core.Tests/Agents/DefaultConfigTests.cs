@@ -56,7 +56,6 @@ public class DefaultConfigTests
             PolicyDelay = 2,
             ExplorationNoise = 0.1,
             ActorPreactivationPenalty = 0,
-            AbsorbingNullAction = false,
         }, new Td3Config());
         Assert.Equal(new OnlineConfig
         {
@@ -124,7 +123,6 @@ public class DefaultConfigTests
         Assert.Equal("0.2", dac["policy_noise"]);
         // Opt-in (decision 0010): the classic-control study's DAC runs keep their numbers.
         Assert.Equal("0", dac["actor_preactivation_penalty"]);
-        Assert.Equal("false", dac["absorbing_null_action"]);
         var fairl = AlgorithmRegistry.Find("fairl")!.Hyperparameters.ToDictionary(h => h.Name, h => h.Default.ToString());
         Assert.Equal("10", fairl["gradient_penalty"]);
         Assert.Equal("fkl", fairl["reward_transform"]);

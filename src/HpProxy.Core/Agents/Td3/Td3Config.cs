@@ -39,8 +39,4 @@ public sealed record Td3Config
     /// (<c>policy_mean_reg_weight</c>; rlkit's DDPG/TD3 call it <c>policy_pre_activation_weight</c>, default 0).</summary>
     public double ActorPreactivationPenalty { get; init; }
 
-    /// <summary>DAC's reference code for absorbing states: the target action in the absorbing state is 0 (the only
-    /// action its self-loop rows store) and absorbing rows are left out of the actor loss. false: the TD3 target as
-    /// written, which bootstraps Q(s_a, μ̄(s_a) + ε) at actions the critic never saw in s_a.</summary>
-    public bool AbsorbingNullAction { get; init; }
 }

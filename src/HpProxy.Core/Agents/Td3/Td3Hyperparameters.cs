@@ -7,7 +7,7 @@ namespace HpProxy.Core.Agents.Td3;
 public static class Td3Hyperparameters
 {
     /// <summary>Names only TD3 reads (the others are shared with SAC).</summary>
-    public static IReadOnlyList<string> Own { get; } = ["policy_noise", "noise_clip", "policy_delay", "exploration_noise", "actor_preactivation_penalty", "absorbing_null_action"];
+    public static IReadOnlyList<string> Own { get; } = ["policy_noise", "noise_clip", "policy_delay", "exploration_noise", "actor_preactivation_penalty"];
 
     public static IEnumerable<HpSpec> Specs(Td3Config d) =>
     [
@@ -21,7 +21,6 @@ public static class Td3Hyperparameters
         HpSpec.Integer("policy_delay", d.PolicyDelay, 1, 20, "critic updates per actor update (TD3)", "{1, 2, 3}"),
         HpSpec.Real("exploration_noise", d.ExplorationNoise, 0, 2, "std of the Gaussian exploration noise (TD3)", "{0.05, 0.1, 0.2}"),
         HpSpec.Real("actor_preactivation_penalty", d.ActorPreactivationPenalty, 0, 10, "weight of mean‖f(s)‖² on the actor's pre-tanh output (TD3; 0 = the paper)", "{0, 1e-3, 1e-2}"),
-        HpSpec.Boolean("absorbing_null_action", d.AbsorbingNullAction, "target action 0 in the absorbing state, absorbing rows out of the actor loss (TD3, DAC's code)"),
     ];
 
     public static Td3Config Bind(HyperparameterSet hp, Td3Config d) => d with
@@ -36,6 +35,5 @@ public static class Td3Hyperparameters
         PolicyDelay = hp.GetInt("policy_delay", d.PolicyDelay),
         ExplorationNoise = hp.GetDouble("exploration_noise", d.ExplorationNoise),
         ActorPreactivationPenalty = hp.GetDouble("actor_preactivation_penalty", d.ActorPreactivationPenalty),
-        AbsorbingNullAction = hp.GetBool("absorbing_null_action", d.AbsorbingNullAction),
     };
 }

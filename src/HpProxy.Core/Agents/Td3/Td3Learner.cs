@@ -74,15 +74,6 @@ public sealed class Td3Learner : IOffPolicyBackbone
 
         // y = r + γ(1 − terminated)·min(Q̄1, Q̄2)(s', ã) (eq. 15); truncation bootstraps (stored non-terminal).
         TargetActions(_next, b, _nextAct);
-        // absorbing_null_action (DAC's code, ddpg_td3.py: "starting from the goal state we can execute only
-        // non-actions"): the target action in s_a is 0, the one action its self-loop rows store, so Q(s_a, ·) is
-        // bootstrapped where it is trained instead of at μ̄(s_a) + ε (decision 0010).
-        bool nullAbsorbing = _c.AbsorbingNullAction && _encoder.HasAbsorbingIndicator;
-        if (nullAbsorbing)
-        {
-            for (int i = 0; i < b; i++)
-                if (IsAbsorbing(_next, i)) _nextAct.AsSpan(i * _a, _a).Clear();
-        }
         Rows.Concat(_next, _d, _nextAct, _a, _sa, b);
         var t1 = _n.Q1Target.Forward(_sa.AsSpan(0, b * (_d + _a)), b);
         for (int i = 0; i < b; i++) _target[i] = t1[i];
@@ -104,20 +95,10 @@ public sealed class Td3Learner : IOffPolicyBackbone
         Rows.Concat(_obs, _d, _act, _a, _sa, b);
         var q = _n.Q1.Forward(_sa.AsSpan(0, b * (_d + _a)), b);
         float actorLoss = 0;
-        // With absorbing_null_action the actor loss is the mean over real states only (DAC's code: no action is
-        // chosen in s_a); otherwise over the whole batch, as in TD3.
-        int rows = b;
-        if (nullAbsorbing)
-        {
-            rows = 0;
-            for (int i = 0; i < b; i++) rows += IsAbsorbing(_obs, i) ? 0 : 1;
-            rows = Math.Max(rows, 1);
-        }
         for (int i = 0; i < b; i++)
         {
-            bool skip = nullAbsorbing && IsAbsorbing(_obs, i);
-            actorLoss -= skip ? 0f : q[i] / rows;
-            _grad[i] = skip ? 0f : -1f / rows;
+            actorLoss -= q[i] / b;
+            _grad[i] = -1f / b;
         }
         // Only ∂Q1/∂(s, a) is needed: BackwardInput skips Q1's weight gradients (the next ZeroGrad would discard them).
         _n.Q1.BackwardInput(_grad.AsSpan(0, b), _qIn.AsSpan(0, b * (_d + _a)));
@@ -139,9 +120,6 @@ public sealed class Td3Learner : IOffPolicyBackbone
         _n.Q1.SoftUpdateTo(_n.Q1Target, tau);
         _n.Q2.SoftUpdateTo(_n.Q2Target, tau);
     }
-
-    /// <summary>True when encoded row <paramref name="i"/> is the absorbing state (indicator, the last column, is 1).</summary>
-    private bool IsAbsorbing(ReadOnlySpan<float> encoded, int i) => encoded[i * _d + _d - 1] > 0.5f;
 
     /// <summary>Adds λ·mean_i ‖f(s_i)‖² (f the pre-tanh output <paramref name="preactivation"/>) to the actor loss:
     /// its gradient 2λf/b joins the policy gradient in <c>_actGrad</c>. Returns the penalty's value. Without it a
