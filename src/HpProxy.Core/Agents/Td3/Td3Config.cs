@@ -34,9 +34,8 @@ public sealed record Td3Config
     /// <summary>Weight λ of a penalty λ·mean‖f(s)‖² on the actor's pre-tanh output f (a = tanh f), added to the
     /// actor loss. 0: the TD3 paper has none (and DAC's code neither). Opt-in against a saturated actor: once |f|
     /// is large, ∂a/∂f = 1 − tanh²f vanishes and the deterministic policy can no longer change the sign of its
-    /// action even where the critic prefers the other sign (DAC on mountain car, decision 0010). The same term with
-    /// weight 1e-3 is the policy-mean regulariser of the original SAC code and rlkit
-    /// (<c>policy_mean_reg_weight</c>; rlkit's DDPG/TD3 call it <c>policy_pre_activation_weight</c>, default 0).</summary>
+    /// action even where the critic prefers the other sign (DAC on mountain car, decision 0010). The same loss
+    /// term is rlkit's DDPG <c>policy_pre_activation_weight</c> (default 0 there too); rlkit's SAC regularises its
+    /// pre-tanh mean with weight 1e-3 (<c>policy_mean_reg_weight</c>), the value suggested here.</summary>
     public double ActorPreactivationPenalty { get; init; }
-
 }
