@@ -44,7 +44,7 @@ public sealed record Provenance(
     /// <summary>The small stamp printed under every figure.</summary>
     public string Footer =>
         $"{StudyName} · study {HashPrefix} · code {ShortCodeVersion} · runs {Count(RunState.Succeeded)} succeeded, " +
-        $"{Count(RunState.Failed)} failed of {TotalRuns} · {Configurations} configurations · {Seeds.Count} seeds";
+        $"{Count(RunState.Failed)} failed of {TotalRuns} · {Configurations} configurations · {(Seeds.Count == 1 ? "1 seed" : $"{Seeds.Count} seeds")}";
 }
 
 /// <summary>A failed run and its recorded reason.</summary>

@@ -142,7 +142,7 @@ internal static class DocumentBuilder
         {
             blocks.Add(new Paragraph($"The configuration each proxy (and the oracle) picks over the whole pool was re-run on fresh seeds by the follow-up study {followUp}. " +
                 "Its normalised score on the seeds it was selected on is compared with the fresh seeds; the drop is the optimism of selecting on noisy " +
-                "evaluations, largest for the oracle pick, which was selected on the very numbers it reports. Groups the follow-up did not cover use the seed split."));
+                "evaluations, expected to be largest for the oracle pick, which was selected on the very numbers it reports. Groups the follow-up did not cover use the seed split."));
         }
         else
         {
@@ -155,6 +155,7 @@ internal static class DocumentBuilder
             blocks.Add(new Paragraph("(needs at least two seeds, or a follow-up study)"));
             return;
         }
+        blocks.Add(new BulletList(WinnersCurseSummary.Build(rows)));
         blocks.Add(new Table(["task", "demonstrations", "algorithm", "proxy", "source", "K", "pool", "seeds (selection / fresh)", "proxy pick: selection", "fresh", "drop",
                 "oracle pick: selection", "fresh", "drop", "proxy's configuration"],
             rows.Select(w => (IReadOnlyList<string>)[w.Group.Task, w.Group.Demonstrations, w.Group.Algorithm, w.Proxy, w.FollowUp ? "follow-up" : "seed split",

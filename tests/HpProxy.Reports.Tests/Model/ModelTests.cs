@@ -37,6 +37,15 @@ public sealed class ModelTests
     }
 
     [Theory]
+    [InlineData(1, "· 1 seed")]
+    [InlineData(2, "· 2 seeds")]
+    public void TheFooterCountsSeedsInWords(int seeds, string ending)
+    {
+        var prov = ReportModelFactory.Create(StudyData.Create(seeds: seeds, withFailure: false), ReportFixture.Options with { B = 10 }).Provenance;
+        Assert.EndsWith(ending, prov.Footer, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("1.0.0+f9be73fc1a3713e2ca7e14b890bd4394d457c67b", "1.0.0+f9be73fc1a37")]
     [InlineData("v0.3-12-gabc1234", "v0.3-12-gabc1234")]
     [InlineData("1.0.0+abc", "1.0.0+abc")]
