@@ -47,6 +47,9 @@ public sealed partial class WinnersCurseReportTests
         Assert.Contains("follow-up study: pick over all 10 configurations", bc);
         Assert.Contains("fresh seeds (2 seeds)", bc);
         Assert.Contains("fresh seeds from the follow-up study unit-followup for 1 group and the seed split for 1 group", md);
+        // The section's summary in words is computed from the same rows (WinnersCurseSummary): the oracle's line, then one per proxy.
+        Assert.Matches(@"- The oracle's pick scores [0-9.]+ on the seeds it was selected on and [0-9.]+ on fresh seeds \(mean over 2 groups;", md);
+        Assert.Matches(@"- state\\_wasserstein: its pick scores [0-9.]+ on its selection seeds", md);
         string gail = File.ReadAllText(result.Figures.Single(f => f.EndsWith("winners-curse__pendulum__synthetic-10__gail.svg", StringComparison.Ordinal)));
         Assert.Contains("seed split", gail);
     }
