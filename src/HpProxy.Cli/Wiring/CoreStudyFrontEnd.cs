@@ -62,6 +62,8 @@ public sealed class CoreStudyFrontEnd(Func<IStudyCatalog> catalog, Func<RunServi
 
         public IReadOnlyList<string> DemonstratorsFor(string task) => _c.Value.DemonstratorsFor(task);
 
+        public string? DemonstratorVersion(string task, string demonstrator) => _c.Value.DemonstratorVersion(task, demonstrator);
+
         public IReadOnlyList<string> ValidateRegime(string regime, HyperparameterSet parameters) => _c.Value.ValidateRegime(regime, parameters);
 
         public IReadOnlyList<string> AlgorithmNames => _c.Value.AlgorithmNames;

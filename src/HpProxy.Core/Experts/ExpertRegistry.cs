@@ -23,8 +23,8 @@ public static class ExpertRegistry
         {
             try
             {
-                var (task, actionSize, _) = ExpertArtifact.PeekHeader(file);
-                Register(task, actionSize, file);
+                var (task, actionSize, sha256) = ExpertArtifact.PeekHeader(file);
+                Register(task, actionSize, file, sha256);
                 tasks.Add(task);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException)
@@ -35,11 +35,15 @@ public static class ExpertRegistry
         return tasks;
     }
 
-    /// <summary>Registers one artifact file for <paramref name="task"/>.</summary>
-    public static void Register(string task, int actionSize, string file)
+    /// <summary>Registers one artifact file for <paramref name="task"/>. <paramref name="sha256"/>: the artifact's
+    /// body hash (its header), whose first 16 hex digits become the demonstrator's version in run specs.</summary>
+    public static void Register(string task, int actionSize, string file, string? sha256 = null)
     {
         var artifact = new Lazy<ExpertArtifact>(() => ExpertArtifact.Load(file), LazyThreadSafetyMode.ExecutionAndPublication);
         Demonstrators.Register(task, TrainedPolicyDemonstrator.DemonstratorName, actionSize,
-            () => new TrainedPolicyDemonstrator(artifact.Value));
+            () => new TrainedPolicyDemonstrator(artifact.Value), VersionOf(sha256));
     }
+
+    /// <summary>The version recorded in run specs: the first 16 hex digits of the artifact hash (as run ids).</summary>
+    public static string? VersionOf(string? sha256) => string.IsNullOrEmpty(sha256) ? null : sha256.ToLowerInvariant()[..Math.Min(16, sha256.Length)];
 }

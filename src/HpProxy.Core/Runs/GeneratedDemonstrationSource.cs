@@ -9,11 +9,14 @@ namespace HpProxy.Core.Runs;
 /// <summary>
 /// Generates a demonstration set by rolling its demonstrator (wrapped in its regime) in the task, then splits it
 /// by episode. Deterministic in (task, spec), so every worker process regenerates the same set instead of
-/// shipping it around; cached per process because many runs share one set.
+/// shipping it around; cached per process because many runs share one set. A set planned with a trained
+/// demonstrator's version (<see cref="DemoSpec.DemonstratorVersion"/>) is generated only by that version:
+/// another expert under the same name would give other demonstrations under the same run id.
 /// </summary>
 public sealed class GeneratedDemonstrationSource(
     Func<string, IEnvironment> createTask,
-    Func<string, string, string, HyperparameterSet, IDemonstrator> createDemonstrator) : IDemonstrationSource
+    Func<string, string, string, HyperparameterSet, IDemonstrator> createDemonstrator,
+    Func<string, string, string?>? demonstratorVersion = null) : IDemonstrationSource
 {
     private readonly ConcurrentDictionary<string, Lazy<DemonstrationData>> _cache = new(StringComparer.Ordinal);
 
@@ -27,6 +30,14 @@ public sealed class GeneratedDemonstrationSource(
     /// <summary>The recorded episodes (with rewards) of a demonstration set: for `demos generate` and reference returns.</summary>
     public IReadOnlyList<RecordedEpisode> Record(string task, DemoSpec spec)
     {
+        // Checked where versions are known (the product's catalog passes them; a source without them cannot tell).
+        if (demonstratorVersion is not null && spec.DemonstratorVersion is { } expected && demonstratorVersion(task, spec.Demonstrator) is var actual && actual != expected)
+        {
+            throw new InvalidOperationException(
+                $"demonstrator '{spec.Demonstrator}' of task '{task}' is {(actual is null ? "not a versioned artifact here" : $"version {actual}")}, " +
+                $"but this run was planned with version {expected}: restore that expert (experts/{task}.expert of the study's commit) " +
+                "or plan the study again, which gives its runs new ids");
+        }
         var env = createTask(task);
         var demonstrator = createDemonstrator(task, spec.Demonstrator, spec.Regime, spec.Parameters);
         return DemoGenerator.Generate(env, demonstrator, spec.TrainEpisodes + spec.ValidationEpisodes, spec.Seed);

@@ -17,6 +17,10 @@ public interface IStudyCatalog
     /// <summary>Demonstrators available for <paramref name="task"/>; the first is the task's default.</summary>
     IReadOnlyList<string> DemonstratorsFor(string task);
 
+    /// <summary>The version of a trained demonstrator (see <see cref="DemoSpec.DemonstratorVersion"/>); null for a
+    /// scripted one, whose code version is the program's.</summary>
+    string? DemonstratorVersion(string task, string demonstrator) => null;
+
     /// <summary>Problems with a regime name ("synthetic", "human-like") and its parameters.</summary>
     IReadOnlyList<string> ValidateRegime(string regime, HyperparameterSet parameters);
 

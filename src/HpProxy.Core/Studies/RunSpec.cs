@@ -43,6 +43,12 @@ public sealed record DemoSpec(
     /// file's content hash, so a run's id changes with the data and only with them. Null for generated sets (whose
     /// canonical JSON, and so their run ids, are what they were before files existed).</summary>
     public DemoFileSpec? File { get; init; }
+
+    /// <summary>Set when the demonstrator is a trained artifact (a <c>sac-expert</c>): the first 16 hex digits of the
+    /// artifact's SHA-256, so a run's id changes when the expert is retrained, and a worker whose expert is not
+    /// this one refuses the run instead of silently generating other demonstrations under the same id. Null for
+    /// scripted controllers and file sets (their canonical JSON, and so their run ids, are unchanged).</summary>
+    public string? DemonstratorVersion { get; init; }
 }
 
 /// <summary>A demonstration set read from a Parquet RLDS file, as a run spec carries it. The path is deliberately

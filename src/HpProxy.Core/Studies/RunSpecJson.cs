@@ -65,7 +65,7 @@ public static class RunSpecJson
         using var doc = JsonDocument.Parse(json);
         var root = Object(doc.RootElement, "run spec",
             "algorithm", "budget", "checkpoints", "config_id", "demonstrations", "evaluation", "hyperparameters", "proxies", "seed", "task");
-        var demo = Object(root["demonstrations"], "demonstrations", ["file"],
+        var demo = Object(root["demonstrations"], "demonstrations", ["file", "demonstrator_version"],
             "demonstrator", "name", "parameters", "regime", "seed", "train_episodes", "validation_episodes");
         var evaluation = Object(root["evaluation"], "evaluation", "episodes", "seed");
         if (root["proxies"].ValueKind != JsonValueKind.Array) throw new JsonException("run spec: 'proxies' must be an array");
@@ -85,6 +85,7 @@ public static class RunSpecJson
                 demo["seed"].GetUInt64())
             {
                 File = demo.TryGetValue("file", out var file) ? ReadFile(file) : null,
+                DemonstratorVersion = demo.TryGetValue("demonstrator_version", out var version) ? version.GetString() : null,
             },
             Algorithm: root["algorithm"].GetString()!,
             ConfigId: root["config_id"].GetString()!,
@@ -109,6 +110,8 @@ public static class RunSpecJson
     {
         w.WriteStartObject();
         w.WriteString("demonstrator", demo.Demonstrator);
+        // Written only for trained demonstrators, so the JSON (and the run ids) of scripted and file sets are unchanged.
+        if (demo.DemonstratorVersion is { } version) w.WriteString("demonstrator_version", version);
         if (demo.File is { } file)
         {
             // Written only for file sets, so the JSON (and the run ids) of generated sets are unchanged.

@@ -68,6 +68,10 @@ public sealed record DemonstrationSetDefinition(
     /// each file names, and <see cref="Regime"/> is <see cref="FileRegime"/>).</summary>
     public IReadOnlyDictionary<string, DemoFileDefinition>? Files { get; init; }
 
+    /// <summary>The version of each task's demonstrator where it is a trained artifact (absent for scripted ones);
+    /// the planner copies it into <see cref="DemoSpec.DemonstratorVersion"/>.</summary>
+    public IReadOnlyDictionary<string, string> DemonstratorVersionByTask { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The regime recorded for a set read from files: its episodes were recorded elsewhere.</summary>
     public const string FileRegime = "file";
 }

@@ -50,6 +50,7 @@ public static class StudyPlanner
                     streams.Child("demonstrations").Child(task).SeedFor(set.Name))
                 {
                     File = file is null ? null : new DemoFileSpec(file.Sha256, file.ReferenceReturn),
+                    DemonstratorVersion = file is null ? set.DemonstratorVersionByTask.GetValueOrDefault(task) : null,
                 };
                 demonstrations.Add(new PlannedDemonstrations(task, demo));
                 foreach (var algorithm in study.Algorithms)

@@ -69,7 +69,12 @@ internal sealed partial class StudyValidator
 
         if (name is null || regime is null || parameters is null || demonstrators is null || train is null || validation is null)
             return null;
-        return new DemonstrationSetDefinition(name, demonstrators, regime, parameters, train.Value, validation.Value);
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (task, demonstrator) in demonstrators)
+        {
+            if (_catalog.DemonstratorVersion(task, demonstrator) is { } version) versions[task] = version;
+        }
+        return new DemonstrationSetDefinition(name, demonstrators, regime, parameters, train.Value, validation.Value) { DemonstratorVersionByTask = versions };
     }
 
     /// <summary>

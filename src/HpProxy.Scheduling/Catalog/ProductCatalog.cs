@@ -26,7 +26,7 @@ public sealed class ProductCatalog : IStudyCatalog
         _providers = providers.Length > 0 ? providers : [new ClassicControlTasks()];
         Tasks = _providers.SelectMany(p => p.Tasks).ToArray();
         TaskNames = Tasks.Select(t => t.Name).ToArray();
-        Demonstrations = new GeneratedDemonstrationSource(CreateTask, Demonstrators.Create);
+        Demonstrations = new GeneratedDemonstrationSource(CreateTask, Demonstrators.Create, Demonstrators.VersionOf);
         Files = new DemonstrationFileStore();
         FileDemonstrations = new FileDemonstrationSource(Files);
         Services = new RunServices(CreateTask, FindAlgorithm, ProxyRegistry.Create,
@@ -101,6 +101,8 @@ public sealed class ProductCatalog : IStudyCatalog
     public bool HasTask(string task) => TaskNames.Contains(task);
 
     public IReadOnlyList<string> DemonstratorsFor(string task) => Demonstrators.NamesFor(task);
+
+    public string? DemonstratorVersion(string task, string demonstrator) => Demonstrators.VersionOf(task, demonstrator);
 
     public IReadOnlyList<string> ValidateRegime(string regime, HyperparameterSet parameters) =>
         Demonstrators.ValidateRegime(regime, parameters);

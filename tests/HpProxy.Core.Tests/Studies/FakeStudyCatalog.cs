@@ -110,6 +110,11 @@ public sealed class FakeStudyCatalog : IStudyCatalog
 
     public IReadOnlyList<string> DemonstratorsFor(string task) => Demonstrators.TryGetValue(task, out var d) ? d : [];
 
+    /// <summary>Versions of "trained" demonstrators by (task, name); empty: every demonstrator is scripted.</summary>
+    public Dictionary<(string Task, string Demonstrator), string> Versions { get; } = [];
+
+    public string? DemonstratorVersion(string task, string demonstrator) => Versions.GetValueOrDefault((task, demonstrator));
+
     public IReadOnlyList<string> ValidateRegime(string regime, HyperparameterSet parameters) =>
         Regimes.TryGetValue(regime, out var rules)
             ? Check(rules, parameters, $"regime '{regime}'", "parameter")

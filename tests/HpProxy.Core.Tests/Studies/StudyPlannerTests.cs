@@ -47,6 +47,39 @@ public class StudyPlannerTests
     private static HashSet<string> Ids(StudyPlan plan) => [.. plan.Runs.Select(r => r.RunId)];
 
     [Fact]
+    public void A_trained_demonstrators_version_is_in_the_spec_and_changes_only_its_tasks_ids()
+    {
+        // pendulum's default demonstrator (energy-shaping) stands in for a trained expert; cart-pole's stays scripted.
+        string text = Study(Bc);
+        var scripted = Plan(text);
+        StudyPlan Versioned(string version)
+        {
+            var catalog = new FakeStudyCatalog();
+            catalog.Versions[("pendulum", "energy-shaping")] = version;
+            var result = StudyLoader.Load("test.yaml", text, catalog);
+            Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+            return StudyPlanner.Plan(result.Study!);
+        }
+        var v1 = Versioned("0123456789abcdef");
+        var v2 = Versioned("fedcba9876543210");
+
+        Assert.All(v1.Runs.Where(r => r.Spec.Task == "pendulum"), r => Assert.Equal("0123456789abcdef", r.Spec.Demonstrations.DemonstratorVersion));
+        Assert.All(v1.Runs.Where(r => r.Spec.Task != "pendulum"), r => Assert.Null(r.Spec.Demonstrations.DemonstratorVersion));
+        var pendulum = (StudyPlan p) => p.Runs.Where(r => r.Spec.Task == "pendulum").Select(r => r.RunId).ToHashSet();
+        var others = (StudyPlan p) => p.Runs.Where(r => r.Spec.Task != "pendulum").Select(r => r.RunId).ToHashSet();
+        // A retrained expert gives its task's runs new ids (no mixing of demonstrations under one id)...
+        Assert.Empty(pendulum(v1).Intersect(pendulum(v2)));
+        Assert.Empty(pendulum(scripted).Intersect(pendulum(v1)));
+        // ...and leaves every other run, and every scripted-only plan, as it was.
+        Assert.Equal(others(scripted), others(v1));
+        Assert.Equal(others(v1), others(v2));
+        // The version survives the stored JSON.
+        var spec = v1.Runs.First(r => r.Spec.Task == "pendulum").Spec;
+        Assert.Equal("0123456789abcdef", RunSpecJson.Deserialize(RunSpecJson.Serialize(spec)).Demonstrations.DemonstratorVersion);
+        Assert.DoesNotContain("demonstrator_version", RunSpecJson.Serialize(scripted.Runs[0].Spec), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plans_every_task_demo_algorithm_configuration_and_seed_once()
     {
         var plan = Plan(Study(Bc + "\n" + Gail));

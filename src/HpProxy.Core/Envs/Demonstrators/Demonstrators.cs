@@ -33,20 +33,22 @@ public static class Demonstrators
     };
 
     /// <summary>Demonstrators registered at startup (trained experts, e.g. "sac-expert" for MuJoCo tasks), by (task, name).</summary>
-    private static readonly ConcurrentDictionary<(string Task, string Name), (int ActionSize, Func<IDemonstrator> Create)> Registered = new();
+    private static readonly ConcurrentDictionary<(string Task, string Name), (int ActionSize, Func<IDemonstrator> Create, string? Version)> Registered = new();
 
     /// <summary>
     /// Makes a demonstrator available for a task (e.g. a trained policy loaded from <c>experts/</c>). Registering the
     /// same (task, name) again replaces it. <paramref name="create"/> must return a fresh instance per call (one per thread).
+    /// <paramref name="version"/>: what identifies the trained policy (its artifact's hash), recorded in run specs
+    /// (<see cref="Studies.DemoSpec.DemonstratorVersion"/>); null when it has none.
     /// </summary>
-    public static void Register(string task, string name, int actionSize, Func<IDemonstrator> create)
+    public static void Register(string task, string name, int actionSize, Func<IDemonstrator> create, string? version = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(task);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(actionSize);
         if (name == Scripted && ScriptedByTask.ContainsKey(task))
             throw new ArgumentException($"'{Scripted}' is built in for task '{task}'", nameof(name));
-        Registered[(task, name)] = (actionSize, create);
+        Registered[(task, name)] = (actionSize, create, version);
     }
 
     /// <summary>Demonstrator names available for a task: "scripted" for classic tasks, then registered ones in
@@ -58,6 +60,11 @@ public static class Demonstrators
         names.AddRange(Registered.Keys.Where(k => k.Task == task).Select(k => k.Name).Order(StringComparer.Ordinal));
         return names;
     }
+
+    /// <summary>The version a registered demonstrator was registered with; null for scripted controllers and
+    /// unknown names.</summary>
+    public static string? VersionOf(string task, string name) =>
+        Registered.TryGetValue((task, name), out var registered) ? registered.Version : null;
 
     /// <summary>Creates a fresh demonstrator (one per thread) for the task, wrapped in the regime.</summary>
     /// <exception cref="ArgumentException">Unknown task/name/regime, or invalid regime parameters.</exception>
