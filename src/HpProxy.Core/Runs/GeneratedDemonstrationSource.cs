@@ -22,8 +22,9 @@ public sealed class GeneratedDemonstrationSource(
 
     public DemonstrationData Get(string task, DemoSpec spec)
     {
-        string key = string.Join("\n", task, spec.Name, spec.Demonstrator, spec.Regime, spec.Parameters.ToCanonicalString(),
-            spec.TrainEpisodes, spec.ValidationEpisodes, spec.Seed);
+        // The version is part of the key so a spec planned with another version never reads a set cached for this one.
+        string key = string.Join("\n", task, spec.Name, spec.Demonstrator, spec.DemonstratorVersion ?? "", spec.Regime,
+            spec.Parameters.ToCanonicalString(), spec.TrainEpisodes, spec.ValidationEpisodes, spec.Seed);
         return _cache.GetOrAdd(key, _ => new Lazy<DemonstrationData>(() => Generate(task, spec))).Value;
     }
 

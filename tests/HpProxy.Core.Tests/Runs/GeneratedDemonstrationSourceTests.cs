@@ -29,6 +29,15 @@ public sealed class GeneratedDemonstrationSourceTests
     }
 
     [Fact]
+    public void A_set_cached_for_the_installed_version_is_not_served_to_a_run_planned_with_another()
+    {
+        var source = Source("0123456789abcdef");
+        source.Get("pendulum", Spec); // cached for the installed version
+
+        Assert.Throws<InvalidOperationException>(() => source.Get("pendulum", Spec with { DemonstratorVersion = "fedcba9876543210" }));
+    }
+
+    [Fact]
     public void A_missing_versioned_demonstrator_is_refused()
     {
         var e = Assert.Throws<InvalidOperationException>(() => Source(null).Get("pendulum", Spec));
