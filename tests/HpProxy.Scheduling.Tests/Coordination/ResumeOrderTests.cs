@@ -20,13 +20,7 @@ namespace HpProxy.Scheduling.Tests.Coordination;
 /// </summary>
 public abstract class ResumeOrderTests : IDisposable
 {
-    private static readonly SchedulingOptions Fast = new()
-    {
-        QueuePollInterval = TimeSpan.FromMilliseconds(200),
-        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
-        IdleExitAfter = TimeSpan.FromMilliseconds(500),
-        ShutdownTimeout = TimeSpan.FromSeconds(5),
-    };
+    private static readonly SchedulingOptions Fast = FastOptions.Scheduling;
 
     private static readonly string[] Plan = ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"];
 

@@ -8,13 +8,7 @@ namespace HpProxy.Scheduling.Tests.Workers;
 /// <summary>The real Hangfire path in one process: SQLite queue in a temp folder, the in-memory study store.</summary>
 public sealed class WorkerHostTests : IDisposable
 {
-    private static readonly SchedulingOptions Fast = new()
-    {
-        QueuePollInterval = TimeSpan.FromMilliseconds(200),
-        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
-        IdleExitAfter = TimeSpan.FromMilliseconds(500),
-        ShutdownTimeout = TimeSpan.FromSeconds(5),
-    };
+    private static readonly SchedulingOptions Fast = FastOptions.Scheduling;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hpproxy-sched-" + Guid.NewGuid().ToString("N")[..8]);
 
