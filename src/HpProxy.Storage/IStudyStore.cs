@@ -117,11 +117,21 @@ public sealed record RunRecord(
     double? WallSeconds,
     string SpecJson,
     string? CodeVersion = null,
-    double? CpuSeconds = null);
+    double? CpuSeconds = null)
+{
+    /// <summary>The configuration the worker trained this run with (<see cref="RunProvenance.ResolvedHyperparameters"/>);
+    /// null before it ends, and for runs finished before the store recorded it.</summary>
+    public string? ResolvedHyperparameters { get; init; }
+}
 
 /// <summary>What produced a finished run, written with its final state: the worker's code version (a study resumed
 /// across sessions can mix versions, and its report says so) and the CPU seconds of the thread that ran it.</summary>
-public sealed record RunProvenance(string CodeVersion, double CpuSeconds);
+public sealed record RunProvenance(string CodeVersion, double CpuSeconds)
+{
+    /// <summary>Every declared hyperparameter with the value the run was trained with, defaults included
+    /// (<c>IAlgorithm.Resolve</c>, canonical JSON); null when the work did not say (<c>DefaultsDrift</c> reads it).</summary>
+    public string? ResolvedHyperparameters { get; init; }
+}
 
 /// <summary>Run counts by state. <see cref="Running"/> counts every run in state running, including those whose lease
 /// expired; <see cref="Stalled"/> is that part of it (its worker died: kill -9, reboot), so live runs are

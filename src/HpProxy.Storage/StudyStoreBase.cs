@@ -257,7 +257,7 @@ public abstract class StudyStoreBase : IStudyStore
         // waits for this transaction (and then finds the run finished) or has already made this UPDATE a no-op.
         int changed = c.Execute(
             "UPDATE runs SET state = @State, error = @Error, wall_seconds = @Wall, finished_at = @Now, lease_until = NULL, " +
-            $"code_version = @CodeVersion, cpu_seconds = @Cpu WHERE {RunningClaim}",
+            $"code_version = @CodeVersion, cpu_seconds = @Cpu, resolved_hyperparameters = @Resolved WHERE {RunningClaim}",
             new
             {
                 claim.RunId,
@@ -269,6 +269,7 @@ public abstract class StudyStoreBase : IStudyStore
                 Now = NowMs,
                 provenance?.CodeVersion,
                 Cpu = provenance is null ? null : DbValues.ToDb(provenance.CpuSeconds),
+                Resolved = provenance?.ResolvedHyperparameters,
             },
             tx);
         if (changed != 1)
@@ -360,11 +361,15 @@ public abstract class StudyStoreBase : IStudyStore
             """
             SELECT run_id AS RunId, task AS Task, demonstrations AS Demonstrations, algorithm AS Algorithm, config_id AS ConfigId,
                    seed AS Seed, state AS State, owner AS Owner, lease_until AS LeaseUntil, attempts AS Attempts, error AS Error,
-                   wall_seconds AS WallSeconds, spec_json AS SpecJson, code_version AS CodeVersion, cpu_seconds AS CpuSeconds
+                   wall_seconds AS WallSeconds, spec_json AS SpecJson, code_version AS CodeVersion, cpu_seconds AS CpuSeconds,
+                   resolved_hyperparameters AS ResolvedHyperparameters
             FROM runs ORDER BY seq, run_id
             """)
             .Select(r => new RunRecord(r.RunId, r.Task, r.Demonstrations, r.Algorithm, r.ConfigId, (int)r.Seed, DbValues.ParseState(r.State),
-                r.Owner, DbValues.FromMs(r.LeaseUntil), (int)r.Attempts, r.Error, r.WallSeconds, r.SpecJson, r.CodeVersion, r.CpuSeconds))
+                r.Owner, DbValues.FromMs(r.LeaseUntil), (int)r.Attempts, r.Error, r.WallSeconds, r.SpecJson, r.CodeVersion, r.CpuSeconds)
+            {
+                ResolvedHyperparameters = r.ResolvedHyperparameters,
+            })
             .ToList();
     }
 
@@ -512,6 +517,7 @@ public abstract class StudyStoreBase : IStudyStore
         public string SpecJson { get; set; } = "";
         public string? CodeVersion { get; set; }
         public double? CpuSeconds { get; set; }
+        public string? ResolvedHyperparameters { get; set; }
     }
 
     private sealed class WorkerRow

@@ -116,6 +116,24 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_finished_run_keeps_the_configuration_it_was_trained_with()
+    {
+        Store.AddRuns(Runs(0, 3));
+        const string resolved = "{\"gradient_penalty\":10,\"transform\":\"fkl\"}";
+        var first = Store.TryClaim("run0000", "w1", Lease)!;
+        Assert.True(Store.CompleteSucceeded(first, Checkpoints(1, 1, "p"), 3.0, new RunProvenance("v", 1) { ResolvedHyperparameters = resolved }));
+        var second = Store.TryClaim("run0001", "w1", Lease)!;
+        Assert.True(Store.CompleteFailed(second, "diverged", Checkpoints(1, 1, "p"), 1.0, new RunProvenance("v", 1) { ResolvedHyperparameters = resolved }));
+        var third = Store.TryClaim("run0002", "w1", Lease)!;
+        Assert.True(Store.CompleteSucceeded(third, Checkpoints(1, 1, "p"), 1.0, new RunProvenance("v", 1)));
+
+        var runs = Store.GetRuns().ToDictionary(r => r.RunId);
+        Assert.Equal(resolved, runs["run0000"].ResolvedHyperparameters);
+        Assert.Equal(resolved, runs["run0001"].ResolvedHyperparameters);
+        Assert.Null(runs["run0002"].ResolvedHyperparameters);
+    }
+
+    [Fact]
     public void AddRuns_leaves_existing_runs_untouched()
     {
         Store.AddRuns(Runs(0, 2));

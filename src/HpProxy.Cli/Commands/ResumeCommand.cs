@@ -1,4 +1,5 @@
 using HpProxy.Cli.Parsing;
+using HpProxy.Storage;
 
 namespace HpProxy.Cli.Commands;
 
@@ -17,6 +18,7 @@ internal static class ResumeCommand
         var p = store.GetProgress();
         ctx.Out.WriteLine($"study {location.StudyName}: {p.Pending + p.Running} of {p.Total} runs to do"
             + (requeued > 0 ? $" ({requeued} put back to pending)" : ""));
+        if (RunDefaultsCheck.Warning(store.GetRuns()) is { } changedDefaults) ctx.Err.WriteLine(changedDefaults);
         return StudyRunner.Coordinate(ctx, location, store, workers, buildReport: !cmd.Flag("no-report"));
     }
 }

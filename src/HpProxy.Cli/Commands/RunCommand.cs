@@ -1,4 +1,5 @@
 using HpProxy.Cli.Parsing;
+using HpProxy.Storage;
 using HpProxy.Storage.Datasets;
 
 namespace HpProxy.Cli.Commands;
@@ -25,6 +26,7 @@ internal static class RunCommand
             // Runs are keyed by their spec, so an edit only adds runs; earlier runs stay and count in the report.
             ctx.Out.WriteLine($"note: the study file changed since it was last run; runs of earlier versions are kept ({store.GetProgress().Total} in total)");
         }
+        if (previous is not null && RunDefaultsCheck.Warning(store.GetRuns()) is { } changedDefaults) ctx.Err.WriteLine(changedDefaults);
         foreach (var dataset in study.Datasets)
         {
             // The study folder keeps its own copy of every demonstration file, named by hash: workers (started later,

@@ -33,6 +33,7 @@ internal static class StatusCommand
             ctx.Out.WriteLine($"stalled: {p.Stalled} run(s) whose worker is gone (lease expired); redone first by the next free worker"
                 + (workers.Count == 0 ? $" (none alive: hpproxy resume {CliContext.StudyArguments(location)})" : ""));
         }
+        if (RunDefaultsCheck.Warning(runs) is { } changedDefaults) ctx.Out.WriteLine(changedDefaults);
         ctx.Out.WriteLine($"workers alive: {workers.Count}");
         foreach (var w in workers.OrderBy(w => w.WorkerId, StringComparer.Ordinal))
         {

@@ -21,6 +21,13 @@ public interface IAlgorithm
     IReadOnlyList<string> Validate(HyperparameterSet hyperparameters);
 
     ILearner Create(AgentContext context);
+
+    /// <summary>The configuration a learner of <paramref name="given"/> is built from: every declared hyperparameter,
+    /// with the given value or else this code's default. Workers record it with each run, so a study resumed after a
+    /// default changed can say which of its runs were trained with the old one (<see cref="DefaultsDrift"/>); the run
+    /// id cannot, since it hashes only what the study file sets.</summary>
+    HyperparameterSet Resolve(HyperparameterSet given) =>
+        new(Hyperparameters.Select(h => KeyValuePair.Create(h.Name, given.TryGetValue(h.Name, out var value) ? value : h.Default)));
 }
 
 /// <summary>Documentation of one hyperparameter: its default and the range a study may sensibly sweep.</summary>

@@ -106,6 +106,13 @@ public static class RunSpecJson
     /// <summary>Canonical JSON of a hyperparameter set alone (input of configuration ids).</summary>
     public static string SerializeHyperparameters(HyperparameterSet set) => Write(w => WriteSet(w, set));
 
+    /// <summary>Reads what <see cref="SerializeHyperparameters"/> wrote.</summary>
+    public static HyperparameterSet DeserializeHyperparameters(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ReadSet(document.RootElement);
+    }
+
     private static void WriteDemo(Utf8JsonWriter w, DemoSpec demo)
     {
         w.WriteStartObject();

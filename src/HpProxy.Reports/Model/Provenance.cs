@@ -1,3 +1,4 @@
+using HpProxy.Core.Agents;
 using HpProxy.Storage;
 
 namespace HpProxy.Reports.Model;
@@ -26,6 +27,27 @@ public sealed record Provenance(
             .Select(kv => $"{kv.Key} ({kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} runs)"));
 
     public int TotalRuns => RunsByState.Values.Sum();
+
+    /// <summary>Finished runs whose worker recorded the configuration it trained with (every default included).</summary>
+    public int RecordedConfigurations { get; init; }
+
+    /// <summary>Finished runs this code would train with other defaults (<see cref="Core.Agents.DefaultsDrift"/>).</summary>
+    public DefaultsDriftReport DefaultsDrift { get; init; } = new(0, []);
+
+    /// <summary>The provenance row "trained with other defaults": which finished runs the report's code would train
+    /// differently, since a run id covers only what the study file sets.</summary>
+    public string DefaultsDriftText
+    {
+        get
+        {
+            if (DefaultsDrift.Any)
+                return $"{DefaultsDrift.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)} of " +
+                       $"{RecordedConfigurations.ToString(System.Globalization.CultureInfo.InvariantCulture)} recorded runs: {DefaultsDrift.Describe()}";
+            return RecordedConfigurations == 0
+                ? "not recorded (runs finished before workers recorded their configuration)"
+                : $"none ({RecordedConfigurations.ToString(System.Globalization.CultureInfo.InvariantCulture)} recorded runs checked)";
+        }
+    }
 
     public string HashPrefix => FileHash.Length > 12 ? FileHash[..12] : FileHash;
 

@@ -38,7 +38,11 @@ public static class ReportModelFactory
             allRows.Count,
             runs.Where(r => r.State is RunState.Succeeded or RunState.Failed)
                 .GroupBy(r => r.CodeVersion ?? "not recorded")
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal))
+        {
+            RecordedConfigurations = runs.Count(r => r.ResolvedHyperparameters is not null),
+            DefaultsDrift = RunDefaultsCheck.Find(runs),
+        };
         var failures = runs.Where(r => r.State == RunState.Failed)
             .Select(r => new FailureView(new ReportGroup(r.Task, r.Demonstrations, r.Algorithm), r.RunId, r.ConfigId, r.Seed, r.Attempts,
                 string.IsNullOrWhiteSpace(r.Error) ? "(no reason recorded)" : r.Error))

@@ -28,6 +28,7 @@ internal static class DocumentBuilder
             ["code version (report)", p.CodeVersion],
             ["code version (study recorded)", p.StudyCodeVersion],
             ["code versions of finished runs", p.RunCodeVersionsText],
+            ["trained with other defaults than the report's code", p.DefaultsDriftText],
             ["runs", I(p.TotalRuns)],
             ["runs by state", string.Join(", ", Enum.GetValues<RunState>().Select(s => $"{s.ToString().ToLowerInvariant()} {I(p.Count(s))}"))],
             ["seeds", p.Seeds.Count == 0 ? "(none)" : $"{I(p.Seeds.Count)}: {string.Join(", ", p.Seeds.Select(I))}"],

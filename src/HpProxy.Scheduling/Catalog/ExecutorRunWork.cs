@@ -1,4 +1,5 @@
 using HpProxy.Core.Runs;
+using HpProxy.Core.Studies;
 using HpProxy.Scheduling.Jobs;
 using HpProxy.Storage.Datasets;
 
@@ -24,7 +25,9 @@ public sealed class ExecutorRunWork(RunServices services, DemonstrationFileStore
             references = ReferenceMeter.Measure(services, spec.Task, spec.Demonstrations);
             context.Store.SaveReferences(spec.Task, spec.Demonstrations.Name, references);
         }
+        string resolved = RunSpecJson.SerializeHyperparameters(services.FindAlgorithm(spec.Algorithm).Resolve(spec.Hyperparameters));
         var outcome = new RunExecutor(services).Execute(spec, references, onCheckpoint, cancellationToken);
-        return outcome.Succeeded ? RunWorkResult.Success : RunWorkResult.Failure(outcome.FailureReason ?? "failed");
+        var result = outcome.Succeeded ? RunWorkResult.Success : RunWorkResult.Failure(outcome.FailureReason ?? "failed");
+        return result with { ResolvedHyperparameters = resolved };
     }
 }

@@ -28,4 +28,8 @@ public sealed record RunWorkResult(string? FailureReason)
     public static RunWorkResult Failure(string reason) => new(reason);
 
     public bool Succeeded => FailureReason is null;
+
+    /// <summary>The configuration the run was trained with, every default included (canonical JSON of
+    /// <c>IAlgorithm.Resolve</c>); the job records it with the run (<see cref="RunProvenance"/>). Null when unknown.</summary>
+    public string? ResolvedHyperparameters { get; init; }
 }

@@ -116,6 +116,7 @@ public sealed class RunJob(
         // The work runs on this thread, so its CPU time is the run's cost whatever else the machine does.
         double cpuStartMs = ThreadCpuClock.NowMs();
         string? failure;
+        string? resolved = null;
         try
         {
             var result = work.Execute(
@@ -126,6 +127,7 @@ public sealed class RunJob(
                 },
                 linked.Token);
             failure = result.FailureReason;
+            resolved = result.ResolvedHyperparameters;
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
@@ -147,7 +149,10 @@ public sealed class RunJob(
         }
         keeper.Stop();
         double wall = clock.Elapsed.TotalSeconds;
-        var provenance = new RunProvenance(options.CodeVersion, (ThreadCpuClock.NowMs() - cpuStartMs) / 1000);
+        var provenance = new RunProvenance(options.CodeVersion, (ThreadCpuClock.NowMs() - cpuStartMs) / 1000)
+        {
+            ResolvedHyperparameters = resolved,
+        };
 
         if (keeper.IsLost)
         {

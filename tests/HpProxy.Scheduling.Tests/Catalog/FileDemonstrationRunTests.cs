@@ -1,3 +1,4 @@
+using HpProxy.Core.Agents;
 using HpProxy.Core.Envs.Classic;
 using HpProxy.Core.Envs.Data;
 using HpProxy.Core.Envs.Demonstrators;
@@ -67,6 +68,11 @@ public sealed class FileDemonstrationRunTests : IDisposable
             Assert.Single(checkpoints);
             var expected = FileDemoSelection.Select(episodes, 3, 2, 77, "human", true, null).DemonstratorReturn;
             Assert.Equal(expected, store.GetReferences("pendulum", "human")!.Expert, 9);
+            // The work says which configuration it trained: every BC hyperparameter, at this code's defaults here.
+            var bc = AlgorithmRegistry.Find("bc")!;
+            var resolved = RunSpecJson.DeserializeHyperparameters(result.ResolvedHyperparameters!);
+            Assert.Equal(bc.Hyperparameters.Select(h => h.Name).Order(StringComparer.Ordinal), resolved.Keys.Order(StringComparer.Ordinal));
+            Assert.All(bc.Hyperparameters, h => Assert.Equal(h.Default, resolved[h.Name]));
         }
     }
 

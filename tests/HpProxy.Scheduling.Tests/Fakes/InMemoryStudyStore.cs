@@ -216,7 +216,7 @@ public sealed class InMemoryStudyStore(TimeProvider? time = null) : IStudyStore
         {
             return [.. _runs.Values.Select(r => new RunRecord(r.Run.RunId, r.Run.Task, r.Run.Demonstrations, r.Run.Algorithm,
                 r.Run.ConfigId, r.Run.Seed, r.State, r.Owner, r.LeaseUntil, r.Attempts, r.Error, r.Wall, r.Run.SpecJson,
-                r.Provenance?.CodeVersion, r.Provenance?.CpuSeconds))];
+                r.Provenance?.CodeVersion, r.Provenance?.CpuSeconds) { ResolvedHyperparameters = r.Provenance?.ResolvedHyperparameters })];
         }
     }
 

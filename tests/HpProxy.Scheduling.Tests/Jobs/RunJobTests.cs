@@ -46,6 +46,24 @@ public sealed class RunJobTests
         Assert.StartsWith("1.0.0", new SchedulingOptions().CodeVersion); // the build's version (+ git commit when built from a clone)
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_finished_run_records_the_configuration_its_work_trained(bool succeeds)
+    {
+        var store = new InMemoryStudyStore();
+        store.Add("r1");
+        const string resolved = "{\"learning_rate\":0.001}";
+        var work = new DelegateWork((_, _, _) =>
+            (succeeds ? RunWorkResult.Success : RunWorkResult.Failure("diverged")) with { ResolvedHyperparameters = resolved });
+
+        Job(store, work).Run(Location, "r1", CancellationToken.None);
+
+        Assert.Equal(succeeds ? RunState.Succeeded : RunState.Failed, store["r1"].State);
+        Assert.Equal(resolved, store["r1"].Provenance?.ResolvedHyperparameters);
+        Assert.Equal(resolved, store.GetRuns().Single().ResolvedHyperparameters);
+    }
+
     [Fact]
     public void A_duplicate_delivery_of_a_run_held_by_a_live_lease_returns_at_once()
     {

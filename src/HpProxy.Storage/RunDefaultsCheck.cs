@@ -1,0 +1,24 @@
+using HpProxy.Core.Agents;
+using HpProxy.Core.Studies;
+
+namespace HpProxy.Storage;
+
+/// <summary>Stored runs through <see cref="DefaultsDrift"/>: which finished runs this code would train with other
+/// defaults (the CLI's <c>run</c>, <c>resume</c> and <c>status</c> warn; the report's provenance says so).</summary>
+public static class RunDefaultsCheck
+{
+    public static DefaultsDriftReport Find(IEnumerable<RunRecord> runs) =>
+        DefaultsDrift.Find(
+            runs.Where(r => r.ResolvedHyperparameters is not null)
+                .Select(r => new TrainedConfiguration(r.Algorithm, RunSpecJson.Deserialize(r.SpecJson).Hyperparameters, r.ResolvedHyperparameters)),
+            AlgorithmRegistry.Find);
+
+    /// <summary>The warning the CLI prints (on standard error), or null when every recorded run matches this code's defaults.</summary>
+    public static string? Warning(IEnumerable<RunRecord> runs) => Warning(Find(runs));
+
+    public static string? Warning(DefaultsDriftReport report) => !report.Any
+        ? null
+        : $"warning: {report.Runs} finished run{(report.Runs == 1 ? " was" : "s were")} trained with other defaults than this code has: " +
+          $"{report.Describe()}. They are kept as recorded (a run id covers only what the study file sets); " +
+          "to train them with this code, run the study into a new --results folder.";
+}
