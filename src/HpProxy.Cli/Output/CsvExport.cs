@@ -6,14 +6,16 @@ namespace HpProxy.Cli.Output;
 
 /// <summary>
 /// The two CSV files of <c>hpproxy export</c>, for analysis elsewhere (pandas, R, a spreadsheet):
-/// <c>runs.csv</c> (one row per run, one column per hyperparameter) and <c>checkpoints.csv</c> (one row per
+/// <c>runs.csv</c> (one row per run, one column per hyperparameter the study file set, and the whole configuration the
+/// worker trained with, defaults included, as JSON in <c>resolved_hyperparameters</c>) and <c>checkpoints.csv</c> (one row per
 /// checkpoint, one column per proxy). Rows sorted by run id (and step), columns by name: the same study gives
 /// the same bytes.
 /// </summary>
 public static class CsvExport
 {
     public static readonly string[] RunColumns =
-        ["run_id", "task", "demonstrations", "algorithm", "config_id", "seed", "state", "error", "wall_seconds", "cpu_seconds", "code_version"];
+        ["run_id", "task", "demonstrations", "algorithm", "config_id", "seed", "state", "error", "wall_seconds", "cpu_seconds", "code_version",
+            "resolved_hyperparameters"];
 
     public static readonly string[] CheckpointColumns =
         ["run_id", "task", "demonstrations", "algorithm", "config_id", "seed", "step", "oracle_return", "normalized_score"];
@@ -30,7 +32,7 @@ public static class CsvExport
             csv.WriteRow([
                 r.RunId, r.Task, r.Demonstrations, r.Algorithm, r.ConfigId, r.Seed.ToString(CultureInfo.InvariantCulture),
                 State(r.State), r.Error, r.WallSeconds is { } w ? CsvWriter.Number(w) : null,
-                r.CpuSeconds is { } cpu ? CsvWriter.Number(cpu) : null, r.CodeVersion,
+                r.CpuSeconds is { } cpu ? CsvWriter.Number(cpu) : null, r.CodeVersion, r.ResolvedHyperparameters,
                 .. hpNames.Select(n => hp.TryGetValue(n, out var v) ? v : null),
             ]);
         }

@@ -110,7 +110,7 @@ public sealed class CoreStudyFrontEndTests : IDisposable
 
         Assert.True(r.ExitCode == 0, r.Err);
         string[] runs = File.ReadAllText(Path.Combine(csv, "runs.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("run_id,task,demonstrations,algorithm,config_id,seed,state,error,wall_seconds,cpu_seconds,code_version,learning_rate", runs[0]);
+        Assert.Equal("run_id,task,demonstrations,algorithm,config_id,seed,state,error,wall_seconds,cpu_seconds,code_version,resolved_hyperparameters,learning_rate", runs[0]);
         Assert.Equal(1 + 12, runs.Length);
         Assert.All(runs.Skip(1), line => Assert.Contains(",bc,", line));
         Assert.All(runs.Skip(1), line => Assert.Contains(",succeeded,", line));

@@ -13,7 +13,7 @@ public sealed class CsvExportTests
     public void Runs_csv_has_the_fixed_columns_then_one_per_hyperparameter_sorted()
     {
         var w = new StringWriter();
-        var runs = new[] { Run("r2", RunState.Failed, "diverged: loss is NaN, at step 3", 1.5), Run("r1", RunState.Succeeded, null, 12.25) with { CpuSeconds = 11.5, CodeVersion = "1.0.0+abc" } };
+        var runs = new[] { Run("r2", RunState.Failed, "diverged: loss is NaN, at step 3", 1.5), Run("r1", RunState.Succeeded, null, 12.25) with { CpuSeconds = 11.5, CodeVersion = "1.0.0+abc", ResolvedHyperparameters = "{\"activation\":\"relu\",\"lr\":0.001}" } };
         var hp = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["r1"] = new Dictionary<string, string> { ["lr"] = "0.001", ["activation"] = "relu" },
@@ -23,9 +23,9 @@ public sealed class CsvExportTests
         CsvExport.WriteRuns(w, runs, r => hp[r.RunId]);
 
         Assert.Equal(
-            "run_id,task,demonstrations,algorithm,config_id,seed,state,error,wall_seconds,cpu_seconds,code_version,activation,lr,hp_seed\r\n"
-            + "r1,pendulum,synthetic-5,bc,c1,2,succeeded,,12.25,11.5,1.0.0+abc,relu,0.001,\r\n"
-            + "r2,pendulum,synthetic-5,bc,c1,2,failed,\"diverged: loss is NaN, at step 3\",1.5,,,,0.01,5\r\n",
+            "run_id,task,demonstrations,algorithm,config_id,seed,state,error,wall_seconds,cpu_seconds,code_version,resolved_hyperparameters,activation,lr,hp_seed\r\n"
+            + "r1,pendulum,synthetic-5,bc,c1,2,succeeded,,12.25,11.5,1.0.0+abc,\"{\"\"activation\"\":\"\"relu\"\",\"\"lr\"\":0.001}\",relu,0.001,\r\n"
+            + "r2,pendulum,synthetic-5,bc,c1,2,failed,\"diverged: loss is NaN, at step 3\",1.5,,,,,0.01,5\r\n",
             w.ToString());
     }
 
