@@ -19,6 +19,6 @@ public static class RunDefaultsCheck
     public static string? Warning(DefaultsDriftReport report) => !report.Any
         ? null
         : $"warning: {report.Runs} finished run{(report.Runs == 1 ? " was" : "s were")} trained with other defaults than this code has: " +
-          $"{report.Describe()}. They are kept as recorded (a run id covers only what the study file sets); " +
-          "to train them with this code, run the study into a new --results folder.";
+          $"{report.Describe()}. {(report.Runs == 1 ? "It is" : "They are")} kept as recorded (a run id covers only what the study file sets); " +
+          $"to train {(report.Runs == 1 ? "it" : "them")} with this code, run the study into a new --results folder.";
 }
