@@ -8,9 +8,13 @@ namespace HpProxy.Storage;
 public static class RunDefaultsCheck
 {
     public static DefaultsDriftReport Find(IEnumerable<RunRecord> runs) =>
-        DefaultsDrift.Find(
-            runs.Where(r => r.ResolvedHyperparameters is not null)
-                .Select(r => new TrainedConfiguration(r.Algorithm, RunSpecJson.Deserialize(r.SpecJson).Hyperparameters, r.ResolvedHyperparameters)),
+        DefaultsDrift.Summarize(runs.Where(r => r.ResolvedHyperparameters is not null).Select(ChangesOf));
+
+    /// <summary>One run's changed defaults (empty when it has no record).</summary>
+    public static IReadOnlyList<DefaultChange> ChangesOf(RunRecord run) => run.ResolvedHyperparameters is null
+        ? []
+        : DefaultsDrift.ChangesOf(
+            new TrainedConfiguration(run.Algorithm, RunSpecJson.Deserialize(run.SpecJson).Hyperparameters, run.ResolvedHyperparameters),
             AlgorithmRegistry.Find);
 
     /// <summary>The warning the CLI prints (on standard error), or null when every recorded run matches this code's defaults.</summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using HpProxy.Core.Agents;
 using HpProxy.Core.Analysis;
+using HpProxy.Core.Spaces;
+using HpProxy.Core.Studies;
 
 namespace HpProxy.Dashboard.Tests;
 
@@ -40,4 +43,23 @@ public static class SampleStudy
         store.Workers.Add(new WorkerInfo("w1", 4242, "host-a", "bc-c0-s0", DateTimeOffset.UnixEpoch));
         return store;
     }
+
+    /// <summary>Adds run "bc-old": a real BC spec that sets learning_rate 0.002, finished by a worker whose BC default
+    /// batch size was 17 (this code's is not), so the dashboard has a run trained with another default.</summary>
+    public static FakeStudyStore WithARunOfAnotherDefault(this FakeStudyStore store)
+    {
+        var given = new HyperparameterSet([KeyValuePair.Create("learning_rate", HpValue.Of(0.002))]);
+        var spec = new RunSpec("pendulum", new DemoSpec("synthetic", "scripted", "synthetic", HyperparameterSet.Empty, 5, 2, 1), "bc", "old",
+            given, 0, 100, 2, new EvaluationSpec(2, 5), []);
+        var recorded = AlgorithmRegistry.Find("bc")!.Resolve(given).ToDictionary(kv => kv.Key, kv => kv.Value);
+        recorded["batch_size"] = HpValue.Of(17);
+        store.Add(new RunRecord("bc-old", "pendulum", "synthetic", "bc", "old", 0, RunState.Succeeded, null, null, 1, null, 10.0, RunSpecJson.Serialize(spec))
+        {
+            ResolvedHyperparameters = RunSpecJson.SerializeHyperparameters(new HyperparameterSet(recorded)),
+        });
+        return store;
+    }
+
+    /// <summary>This code's BC default batch size, as the warning names it.</summary>
+    public static string BcDefaultBatchSize => AlgorithmRegistry.Find("bc")!.Hyperparameters.Single(h => h.Name == "batch_size").Default.ToString();
 }

@@ -35,30 +35,45 @@ public sealed record DefaultsDriftReport(int Runs, IReadOnlyList<DefaultChange> 
 /// </summary>
 public static class DefaultsDrift
 {
-    public static DefaultsDriftReport Find(IEnumerable<TrainedConfiguration> runs, Func<string, IAlgorithm?> findAlgorithm)
+    public static DefaultsDriftReport Find(IEnumerable<TrainedConfiguration> runs, Func<string, IAlgorithm?> findAlgorithm) =>
+        Summarize(runs.Select(r => ChangesOf(r, findAlgorithm)));
+
+    /// <summary>The changed defaults of one run (each with <see cref="DefaultChange.Runs"/> = 1); empty when none, when
+    /// the run has no record or when its algorithm is unknown. A finished run's record does not change, so a caller
+    /// polling a study (the dashboard) judges each run once and sums with <see cref="Summarize"/>.</summary>
+    public static IReadOnlyList<DefaultChange> ChangesOf(TrainedConfiguration run, Func<string, IAlgorithm?> findAlgorithm)
+    {
+        if (run.RecordedJson is null || findAlgorithm(run.Algorithm) is not { } algorithm) return [];
+        var current = algorithm.Resolve(run.Given);
+        var changes = new List<DefaultChange>();
+        foreach (var (name, recorded) in RunSpecJson.DeserializeHyperparameters(run.RecordedJson))
+        {
+            if (current.TryGetValue(name, out var now) && now != recorded) changes.Add(new DefaultChange(run.Algorithm, name, recorded, now, 1));
+        }
+        return changes;
+    }
+
+    /// <summary>Per-run changes (from <see cref="ChangesOf"/>) summed: runs with any change, and each change's count.</summary>
+    public static DefaultsDriftReport Summarize(IEnumerable<IReadOnlyList<DefaultChange>> perRun)
     {
         var counts = new Dictionary<(string Algorithm, string Name, HpValue Recorded, HpValue Current), int>();
         int affected = 0;
-        foreach (var run in runs)
+        foreach (var changes in perRun)
         {
-            if (run.RecordedJson is null || findAlgorithm(run.Algorithm) is not { } algorithm) continue;
-            var current = algorithm.Resolve(run.Given);
-            bool changed = false;
-            foreach (var (name, recorded) in RunSpecJson.DeserializeHyperparameters(run.RecordedJson))
+            if (changes.Count == 0) continue;
+            affected++;
+            foreach (var c in changes)
             {
-                if (!current.TryGetValue(name, out var now) || now == recorded) continue;
-                var key = (run.Algorithm, name, recorded, now);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-                changed = true;
+                var key = (c.Algorithm, c.Hyperparameter, c.Recorded, c.Current);
+                counts[key] = counts.GetValueOrDefault(key) + c.Runs;
             }
-            if (changed) affected++;
         }
-        var changes = counts
+        var summed = counts
             .Select(kv => new DefaultChange(kv.Key.Algorithm, kv.Key.Name, kv.Key.Recorded, kv.Key.Current, kv.Value))
             .OrderBy(c => c.Algorithm, StringComparer.Ordinal)
             .ThenBy(c => c.Hyperparameter, StringComparer.Ordinal)
             .ThenBy(c => c.Recorded.ToString(), StringComparer.Ordinal)
             .ToArray();
-        return new DefaultsDriftReport(affected, changes);
+        return new DefaultsDriftReport(affected, summed);
     }
 }

@@ -29,7 +29,8 @@ internal static class ApiEndpoints
                 s.RunsPerMinute,
                 s.Groups.Select(g => new GroupDto(g.Task, g.Demonstrations, g.Algorithm, g.Total, g.Pending, g.Running, g.Succeeded, g.Failed, g.Cancelled)).ToList(),
                 s.Workers.OrderBy(w => w.WorkerId, StringComparer.Ordinal).Select(w => new WorkerDto(w.WorkerId, w.ProcessId, w.Host, w.CurrentRunId, w.LastSeen)).ToList(),
-                reportAvailable());
+                reportAvailable(),
+                RunDefaultsCheck.Warning(s.DefaultsDrift) is { } drift ? [drift] : []);
         });
         api.MapGet("/failures", () => view.Snapshot().Runs.Where(r => r.State == RunState.Failed).Select(DtoMapping.Failure).ToList());
         api.MapGet("/runs", (string? state, int? skip, int? take) =>

@@ -1,5 +1,6 @@
 using HpProxy.Core.Analysis;
 using HpProxy.Core.Proxies;
+using HpProxy.Core.Studies;
 using HpProxy.Dashboard.Data;
 using HpProxy.Reports.Model;
 using HpProxy.Storage;
@@ -27,7 +28,13 @@ public static class DtoMapping
         checkpoints.OrderBy(c => c.CheckpointIndex)
             .Select(c => new CheckpointDto(c.CheckpointIndex, c.Step, N(c.OracleReturn), N(c.NormalizedScore),
                 new SortedDictionary<string, double?>(c.Proxies.ToDictionary(kv => kv.Key, kv => N(kv.Value)), StringComparer.Ordinal)))
-            .ToList());
+            .ToList())
+    {
+        Trained = r.ResolvedHyperparameters is { } json
+            ? new SortedDictionary<string, object>(RunSpecJson.DeserializeHyperparameters(json)
+                .ToDictionary(kv => kv.Key, kv => kv.Value.Number is { } n ? (object)n : kv.Value.Text ?? ""), StringComparer.Ordinal)
+            : null,
+    };
 
     public static PointsDto Points(IReadOnlyList<ConfigPoint> points)
     {

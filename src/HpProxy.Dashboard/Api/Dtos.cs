@@ -9,7 +9,10 @@ namespace HpProxy.Dashboard.Api;
 /// <param name="Stalled">Runs still marked running whose lease expired (their worker died): claimed again first, on resume or by a live worker.</param>
 public sealed record StatusDto(string Study, int Total, int Pending, int Running, int Stalled, int Succeeded, int Failed, int Cancelled, int Workers, double? EtaSeconds);
 
-public sealed record OverviewDto(StatusDto Status, double? RunsPerMinute, IReadOnlyList<GroupDto> Groups, IReadOnlyList<WorkerDto> WorkerList, bool ReportAvailable);
+/// <param name="Warnings">Things a user must know about the stored runs (finished runs trained with other defaults than
+/// this code has: the same text as <c>hpproxy status</c>); empty when there are none.</param>
+public sealed record OverviewDto(StatusDto Status, double? RunsPerMinute, IReadOnlyList<GroupDto> Groups, IReadOnlyList<WorkerDto> WorkerList, bool ReportAvailable,
+    IReadOnlyList<string> Warnings);
 
 public sealed record GroupDto(string Task, string Demonstrations, string Algorithm, int Total, int Pending, int Running, int Succeeded, int Failed, int Cancelled);
 
@@ -27,7 +30,12 @@ public sealed record RunDetailDto(
     DateTimeOffset? LeaseUntil,
     string? Error,
     IReadOnlyDictionary<string, object> Hyperparameters,
-    IReadOnlyList<CheckpointDto> Checkpoints);
+    IReadOnlyList<CheckpointDto> Checkpoints)
+{
+    /// <summary>Every hyperparameter the run was trained with, defaults included, as its worker recorded it; null for
+    /// unfinished runs and runs finished before workers recorded it.</summary>
+    public IReadOnlyDictionary<string, object>? Trained { get; init; }
+}
 
 public sealed record CheckpointDto(int Index, long Step, double? OracleReturn, double? NormalizedScore, IReadOnlyDictionary<string, double?> Proxies);
 

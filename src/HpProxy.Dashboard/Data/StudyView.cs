@@ -1,3 +1,4 @@
+using HpProxy.Core.Agents;
 using HpProxy.Core.Analysis;
 using HpProxy.Reports.Model;
 using HpProxy.Scheduling.Coordination;
@@ -16,6 +17,10 @@ public sealed class StudyView(DashboardSettings settings) : IDisposable
     private readonly RateEstimator _throughput = new(TimeSpan.FromMinutes(10));
     private StudySnapshot? _snapshot;
     private (DateTimeOffset At, IReadOnlyList<CheckpointRow> Rows, IReadOnlyList<ConfigPoint> Points)? _rows;
+
+    // Each finished run's changed defaults, judged once per recorded configuration (a finished run's record only
+    // changes if it is retried), so polling a study of 10,000 runs re-reads no spec.
+    private readonly Dictionary<string, (string Recorded, IReadOnlyList<DefaultChange> Changes)> _judged = new(StringComparer.Ordinal);
 
     public string StudyName => settings.StudyName;
 
@@ -36,9 +41,21 @@ public sealed class StudyView(DashboardSettings settings) : IDisposable
                     g.Count(r => r.State == RunState.Pending), g.Count(r => r.State == RunState.Running), g.Count(r => r.State == RunState.Succeeded),
                     g.Count(r => r.State == RunState.Failed), g.Count(r => r.State == RunState.Cancelled)))
                 .ToList();
-            _snapshot = new StudySnapshot(now, progress, runs, workers, groups, _throughput.RunsPerMinute, EstimateSeconds(progress, runs, workers.Count));
+            _snapshot = new StudySnapshot(now, progress, runs, workers, groups, _throughput.RunsPerMinute, EstimateSeconds(progress, runs, workers.Count))
+            {
+                DefaultsDrift = DefaultsDrift.Summarize(runs.Where(r => r.ResolvedHyperparameters is not null).Select(Judged)),
+            };
             return _snapshot;
         }
+    }
+
+    private IReadOnlyList<DefaultChange> Judged(RunRecord run)
+    {
+        string recorded = run.ResolvedHyperparameters!;
+        if (_judged.TryGetValue(run.RunId, out var known) && known.Recorded == recorded) return known.Changes;
+        var changes = RunDefaultsCheck.ChangesOf(run);
+        _judged[run.RunId] = (recorded, changes);
+        return changes;
     }
 
     /// <summary>Configuration points for the live scatter (succeeded runs, last checkpoint, mean over seeds).</summary>

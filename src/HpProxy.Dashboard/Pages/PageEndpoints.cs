@@ -40,6 +40,7 @@ internal static class PageEndpoints
         <div class="card">time left<b id="eta">–</b></div>
         </div>
         <p><div class="bar"><span id="done-bar" style="width:0%"></span></div><span class="muted" id="done-text">loading…</span></p>
+        <div id="warnings"></div>
         <h2>Progress per task × demonstrations × algorithm</h2>
         <table id="groups"><thead><tr><th>task</th><th>demonstrations</th><th>algorithm</th><th>done</th><th>total</th><th>succeeded</th><th>running</th><th>pending</th><th>failed</th><th>cancelled</th></tr></thead><tbody></tbody></table>
         <h2>Live workers</h2>
@@ -91,8 +92,20 @@ internal static class PageEndpoints
             ["owner", E(run.Owner)], ["wall seconds", Num(run.WallSeconds, "0.0")], ["error", $"<span class=\"err\">{E(run.Error)}</span>"],
         ], "run"));
         sb.Append("<h2>Hyperparameters</h2>");
-        sb.Append(detail.Hyperparameters.Count == 0 ? "<p>(none in the spec)</p>" :
-            Table(["name", "value"], detail.Hyperparameters.Select(kv => new[] { E(kv.Key), E(Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)) }), "hyperparameters"));
+        if (detail.Trained is { } trained)
+        {
+            // The whole configuration the worker trained with: what the study file set, and the code's defaults.
+            sb.Append(Table(["name", "value", "set by"], trained.Select(kv => new[]
+            {
+                E(kv.Key), E(Text(kv.Value)), detail.Hyperparameters.ContainsKey(kv.Key) ? "study file" : "<span class=\"muted\">default</span>",
+            }), "hyperparameters"));
+        }
+        else
+        {
+            sb.Append(detail.Hyperparameters.Count == 0 ? "<p>(none in the spec)</p>" :
+                Table(["name", "value"], detail.Hyperparameters.Select(kv => new[] { E(kv.Key), E(Text(kv.Value)) }), "hyperparameters"));
+            sb.Append("<p class=\"muted\">Set by the study file; the defaults this run was trained with are recorded when it finishes (not for runs finished before that record existed).</p>");
+        }
         sb.Append("<h2>Checkpoints (proxies and oracle)</h2>");
         var proxies = detail.Checkpoints.SelectMany(c => c.Proxies.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         sb.Append(detail.Checkpoints.Count == 0 ? "<p>(no checkpoint stored yet)</p>" :
@@ -102,6 +115,8 @@ internal static class PageEndpoints
         sb.Append("<h2>Spec</h2><pre>").Append(E(run.SpecJson)).Append("</pre>");
         return sb.ToString();
     }
+
+    private static string Text(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static string RunLink(string runId) => $"<a href=\"/runs/{E(Uri.EscapeDataString(runId))}\">{E(runId)}</a>";
 }

@@ -48,6 +48,7 @@ internal static class Script
               const pct = s.total > 0 ? 100 * done / s.total : 0;
               $("done-bar").style.width = pct.toFixed(1) + "%";
               $("done-text").textContent = done + " of " + s.total + " runs finished (" + pct.toFixed(1) + "%)";
+              $("warnings").replaceChildren(...o.warnings.map(w => { const p = document.createElement("p"); p.className = "err"; p.textContent = w; return p; }));
               fillRows(document.querySelector("#groups tbody"), o.groups.map(g => {
                 const d = g.succeeded + g.failed + g.cancelled;
                 return [g.task, g.demonstrations, g.algorithm, (g.total ? (100 * d / g.total).toFixed(0) : "0") + "%", g.total, g.succeeded, g.running, g.pending, g.failed, g.cancelled];

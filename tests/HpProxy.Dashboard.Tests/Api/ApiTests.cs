@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HpProxy.Core.Agents;
 
 namespace HpProxy.Dashboard.Tests.Api;
 
@@ -73,6 +74,27 @@ public sealed class ApiTests
         Assert.Equal("w1", worker.GetProperty("worker_id").GetString());
         Assert.Equal(4242, worker.GetProperty("process_id").GetInt32());
         Assert.False(o.GetProperty("report_available").GetBoolean());
+        Assert.Equal(0, o.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Overview_warns_of_finished_runs_trained_with_other_defaults()
+    {
+        await using var host = await TestHost.StartAsync(SampleStudy.Create().WithARunOfAnotherDefault());
+        var warning = Assert.Single((await Json(host.Client, "/api/overview")).GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith($"warning: 1 finished run was trained with other defaults than this code has: bc batch_size 17 → {SampleStudy.BcDefaultBatchSize} (1 run).",
+            warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunDetailHasTheWholeTrainedConfigurationWhenRecorded()
+    {
+        await using var host = await TestHost.StartAsync(SampleStudy.Create().WithARunOfAnotherDefault());
+        var trained = (await Json(host.Client, "/api/runs/bc-old")).GetProperty("trained");
+        Assert.Equal(17, trained.GetProperty("batch_size").GetInt32());
+        Assert.Equal(0.002, trained.GetProperty("learning_rate").GetDouble(), 12);
+        Assert.Equal(AlgorithmRegistry.Find("bc")!.Hyperparameters.Count, trained.EnumerateObject().Count());
+        Assert.Equal(JsonValueKind.Null, (await Json(host.Client, "/api/runs/bc-c1-s0")).GetProperty("trained").ValueKind);
     }
 
     [Fact]

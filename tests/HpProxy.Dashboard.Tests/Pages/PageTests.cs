@@ -40,6 +40,16 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task RunPageSaysWhichValuesTheStudyFileSetAndWhichAreDefaults()
+    {
+        await using var host = await TestHost.StartAsync(SampleStudy.Create().WithARunOfAnotherDefault());
+        string html = await host.Client.GetStringAsync("/runs/bc-old");
+        Assert.Contains("<th>set by</th>", html);
+        Assert.Contains("<td>learning_rate</td><td>0.002</td><td>study file</td>", html);
+        Assert.Contains("<td>batch_size</td><td>17</td><td><span class=\"muted\">default</span></td>", html);
+    }
+
+    [Fact]
     public async Task PagesLoadNothingFromTheNetwork()
     {
         await using var host = await TestHost.StartAsync(SampleStudy.Create());
