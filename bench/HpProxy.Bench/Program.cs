@@ -11,6 +11,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "proxies" => Run(ProxiesBench.Run),
     "run" => RunBenchmark.Run(args[1..]),
     "envs" => EnvsBench.Run(args[1..]),
+    "defaults" => DefaultsDriftBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -29,6 +30,7 @@ static int Usage()
     Console.Error.WriteLine("  storage         study-store claims/s and checkpoint reads for 10,000 runs");
     Console.Error.WriteLine("  proxies         Sinkhorn and exact transport timings");
     Console.Error.WriteLine("  run STUDY.yaml  wall time and steps/s of real runs of a study, per (task, algorithm)");
+    Console.Error.WriteLine("  defaults [N]    judging N finished runs' recorded configurations against this code's defaults");
     Console.Error.WriteLine("  envs [seconds]  environment steps/s per task, single thread (classic + MuJoCo vs raw mj_step)");
     return 2;
 }
