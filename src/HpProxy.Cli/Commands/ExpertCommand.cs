@@ -31,6 +31,9 @@ public static class ExpertCommand
         return (options, output);
     }
 
+    /// <summary>Where a training keeps its best actor so far (<c>&lt;out&gt;.partial</c>).</summary>
+    public static string PartialPath(string output) => output + ".partial";
+
     public static int Execute(ParsedCommand cmd, CliContext ctx) => Execute(cmd, ctx, ProductCatalog.Default, CancellationToken.None);
 
     public static int Execute(ParsedCommand cmd, CliContext ctx, ProductCatalog catalog, CancellationToken cancellationToken)
@@ -43,9 +46,15 @@ public static class ExpertCommand
         var c = options.Config;
         ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"expert: SAC on the TRUE reward of {options.Task}, {c.Steps} steps, seed {c.Seed}; random return {setup.RandomReturn:F2}"));
+        // The best actor so far waits beside the output until the end: a stopped or crashed training keeps it (rename the
+        // file to use it), while the output itself is only ever the finished training's best.
+        string partial = PartialPath(output);
+        ctx.Out.WriteLine($"the best checkpoint so far is kept in {partial} while training runs");
         ctx.Out.WriteLine(GroundTruthOptions.Header);
-        var (artifact, checkpoints) = ExpertTrainer.Train(createTask, c, setup, GroundTruthOptions.Printer(ctx.Out, clock), cancellationToken);
+        var (artifact, checkpoints) = ExpertTrainer.Train(createTask, c, setup, GroundTruthOptions.Printer(ctx.Out, clock), cancellationToken,
+            best => best.Save(partial));
         string sha = artifact.Save(output);
+        File.Delete(partial);
         long bytes = new FileInfo(output).Length;
         ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"saved {output} ({bytes / 1024.0:F0} KiB, sha256 {sha}): the best evaluation, return {artifact.Training.Return:F2} at step {artifact.Training.Steps} of {checkpoints[^1].Step} (last: {checkpoints[^1].Return:F2})"));

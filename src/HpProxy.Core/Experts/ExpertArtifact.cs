@@ -46,7 +46,11 @@ public sealed record ExpertArtifact(int FormatVersion, string Task, int Observat
         var (text, sha) = Serialize();
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
+        // Written aside and moved into place, so a process killed mid-write never leaves a truncated expert where a
+        // worker would load it (the move replaces the file in one step on the same file system).
+        string temporary = path + ".writing";
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
         return sha;
     }
 

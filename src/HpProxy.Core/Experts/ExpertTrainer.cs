@@ -14,10 +14,12 @@ namespace HpProxy.Core.Experts;
 /// </summary>
 public static class ExpertTrainer
 {
-    /// <summary>Trains, then packs the best evaluated actor (ties keep the earlier one). <paramref name="onCheckpoint"/> sees each evaluation.</summary>
+    /// <summary>Trains, then packs the best evaluated actor (ties keep the earlier one). <paramref name="onCheckpoint"/> sees each evaluation;
+    /// <paramref name="onNewBest"/> receives the packed artifact each time an evaluation beats the best so far, so a caller can keep it
+    /// on disk while a long training (≈ 1.5 h for ant) runs: a crash or a stop then loses only the steps since.</summary>
     public static (ExpertArtifact Artifact, IReadOnlyList<GroundTruthCheckpoint> Checkpoints) Train(
         Func<IEnvironment> createTask, GroundTruthConfig config, GroundTruthSetup setup,
-        Action<GroundTruthCheckpoint>? onCheckpoint, CancellationToken cancellationToken)
+        Action<GroundTruthCheckpoint>? onCheckpoint, CancellationToken cancellationToken, Action<ExpertArtifact>? onNewBest = null)
     {
         if (config.Backbone != "sac") throw new ArgumentException("experts are SAC actors (tanh-Gaussian heads); use backbone 'sac'", nameof(config));
         var trainer = new GroundTruthTrainer(createTask, config, setup);
@@ -26,7 +28,10 @@ public static class ExpertTrainer
         var checkpoints = trainer.Run(checkpoint =>
         {
             if (best is null || checkpoint.Return > best.Return)
+            {
                 (best, bestActor) = (checkpoint, MlpSerializer.Save(Actor(trainer)));
+                onNewBest?.Invoke(Pack(trainer, best, bestActor));
+            }
             onCheckpoint?.Invoke(checkpoint);
         }, cancellationToken);
         return (Pack(trainer, best!, bestActor!), checkpoints);

@@ -61,6 +61,9 @@ public sealed class ExpertCommandTests
             Assert.Equal(300, artifact.Training.Steps);
             Assert.NotNull(artifact.Training.NormalizedScore); // pointmass has a scripted demonstrator to score against
             Assert.Contains("saved", output.ToString());
+            Assert.Contains(ExpertCommand.PartialPath(file), output.ToString());
+            Assert.False(File.Exists(ExpertCommand.PartialPath(file)), "the best-so-far copy is removed once the expert is saved");
+            Assert.Equal([Path.GetFileName(file)], Directory.GetFiles(dir).Select(Path.GetFileName));
         }
         finally
         {

@@ -45,6 +45,43 @@ public sealed class ExpertArtifactTests : IDisposable
     }
 
     [Fact]
+    public void Each_new_best_is_handed_over_as_training_goes_and_the_last_is_the_kept_artifact()
+    {
+        var hp = new HyperparameterSet([new("hidden_units", HpValue.Of(16)), new("batch_size", HpValue.Of(32)), new("warmup_steps", HpValue.Of(100))]);
+        var config = new GroundTruthConfig { Steps = 600, Checkpoints = 6, EvaluationEpisodes = 1, Seed = 4, Hyperparameters = hp };
+        var handed = new List<ExpertArtifact>();
+
+        var (artifact, checkpoints) = ExpertTrainer.Train(GroundTruthTrainerTests.Task("pendulum"), config,
+            GroundTruthTrainerTests.Setup("pendulum"), null, CancellationToken.None, handed.Add);
+
+        // One hand-over per record-breaking evaluation, in order.
+        var records = checkpoints.Where((c, i) => checkpoints.Take(i).All(earlier => c.Return > earlier.Return)).ToList();
+        Assert.Equal(records.Select(c => (c.Step, c.Return)), handed.Select(a => (a.Training.Steps, a.Training.Return)));
+        Assert.Equal(artifact.Actor.Weights, handed[^1].Actor.Weights);
+    }
+
+    [Fact]
+    public void A_training_stopped_midway_has_handed_over_its_best_so_far()
+    {
+        var hp = new HyperparameterSet([new("hidden_units", HpValue.Of(16)), new("batch_size", HpValue.Of(32)), new("warmup_steps", HpValue.Of(100))]);
+        var config = new GroundTruthConfig { Steps = 600, Checkpoints = 6, EvaluationEpisodes = 1, Seed = 4, Hyperparameters = hp };
+        using var stop = new CancellationTokenSource();
+        var seen = new List<GroundTruthCheckpoint>();
+        ExpertArtifact? kept = null;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ExpertTrainer.Train(GroundTruthTrainerTests.Task("pendulum"), config,
+            GroundTruthTrainerTests.Setup("pendulum"), c =>
+            {
+                seen.Add(c);
+                if (seen.Count == 2) stop.Cancel(); // stopped (Ctrl-C, a kill) after two evaluations
+            }, stop.Token, a => kept = a));
+
+        var best = seen.MaxBy(c => c.Return)!;
+        Assert.NotNull(kept);
+        Assert.Equal((best.Step, best.Return), (kept.Training.Steps, kept.Training.Return));
+    }
+
+    [Fact]
     public void A_trained_pendulum_expert_saves_reloads_and_acts_exactly_like_the_trained_policy()
     {
         var hp = new HyperparameterSet([new("hidden_units", HpValue.Of(16)), new("batch_size", HpValue.Of(32)), new("warmup_steps", HpValue.Of(200))]);
