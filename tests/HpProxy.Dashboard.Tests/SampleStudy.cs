@@ -51,11 +51,9 @@ public static class SampleStudy
         var given = new HyperparameterSet([KeyValuePair.Create("learning_rate", HpValue.Of(0.002))]);
         var spec = new RunSpec("pendulum", new DemoSpec("synthetic", "scripted", "synthetic", HyperparameterSet.Empty, 5, 2, 1), "bc", "old",
             given, 0, 100, 2, new EvaluationSpec(2, 5), []);
-        var recorded = AlgorithmRegistry.Find("bc")!.Resolve(given).ToDictionary(kv => kv.Key, kv => kv.Value);
-        recorded["batch_size"] = HpValue.Of(17);
         store.Add(new RunRecord("bc-old", "pendulum", "synthetic", "bc", "old", 0, RunState.Succeeded, null, null, 1, null, 10.0, RunSpecJson.Serialize(spec))
         {
-            ResolvedHyperparameters = RunSpecJson.SerializeHyperparameters(new HyperparameterSet(recorded)),
+            ResolvedHyperparameters = RecordedConfiguration.Of("bc", given, ("batch_size", 17)),
         });
         return store;
     }

@@ -1,8 +1,8 @@
 using HpProxy.Cli.Tests.Support;
-using HpProxy.Core.Agents;
 using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
 using HpProxy.Storage;
+using HpProxy.TestSupport;
 
 namespace HpProxy.Cli.Tests.Commands;
 
@@ -24,13 +24,6 @@ public sealed class DefaultsDriftCommandTests : IDisposable
         "pendulum", new DemoSpec("synthetic-5", "scripted", "synthetic", HyperparameterSet.Empty, 5, 2, 1), "fairl", "cfg",
         HyperparameterSet.Empty, seed, 1000, 2, new EvaluationSpec(2, 5), []));
 
-    private static string Resolved(double gradientPenalty)
-    {
-        var values = AlgorithmRegistry.Find("fairl")!.Resolve(HyperparameterSet.Empty).ToDictionary(kv => kv.Key, kv => kv.Value);
-        values["gradient_penalty"] = HpValue.Of(gradientPenalty);
-        return RunSpecJson.SerializeHyperparameters(new HyperparameterSet(values));
-    }
-
     /// <summary>Two finished FAIRL runs: seed 0 recorded by a worker of the old preset, seed 1 by this code.</summary>
     private void StudyWithAnOldRun(bool oldRun = true)
     {
@@ -42,7 +35,7 @@ public sealed class DefaultsDriftCommandTests : IDisposable
         {
             var claim = store.TryClaim($"run{seed}", "w:1:a", TimeSpan.FromMinutes(1))!;
             double penalty = seed == 0 && oldRun ? 0 : 10;
-            Assert.True(store.CompleteSucceeded(claim, [], 1, new RunProvenance("test", 1) { ResolvedHyperparameters = Resolved(penalty) }));
+            Assert.True(store.CompleteSucceeded(claim, [], 1, new RunProvenance("test", 1) { ResolvedHyperparameters = RecordedConfiguration.Of("fairl", HyperparameterSet.Empty, ("gradient_penalty", penalty)) }));
         }
     }
 

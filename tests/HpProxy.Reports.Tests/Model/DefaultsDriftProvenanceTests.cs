@@ -1,4 +1,3 @@
-using HpProxy.Core.Agents;
 using HpProxy.Core.Spaces;
 using HpProxy.Core.Studies;
 using HpProxy.Reports.Model;
@@ -15,19 +14,12 @@ public sealed class DefaultsDriftProvenanceTests
         "pendulum", new DemoSpec("synthetic-10", "scripted", "synthetic", HyperparameterSet.Empty, 10, 2, 1), "gail", "c00",
         HyperparameterSet.Empty, 0, 1000, 3, new EvaluationSpec(2, 5), []));
 
-    private static string Resolved(double gradientPenalty)
-    {
-        var values = AlgorithmRegistry.Find("gail")!.Resolve(HyperparameterSet.Empty).ToDictionary(kv => kv.Key, kv => kv.Value);
-        values["gradient_penalty"] = HpValue.Of(gradientPenalty);
-        return RunSpecJson.SerializeHyperparameters(new HyperparameterSet(values));
-    }
-
     /// <summary>The unit study's 2 GAIL runs recorded with the given penalty (GAIL's default is 0); BC runs unrecorded.</summary>
     private static Provenance ProvenanceWithGailRecordedAt(double gradientPenalty)
     {
         var source = StudyData.Create(configs: 1, seeds: 2, withFailure: false);
         var runs = source.GetRuns().Select(r => r.Algorithm == "gail"
-            ? r with { SpecJson = GailSpec, ResolvedHyperparameters = Resolved(gradientPenalty) }
+            ? r with { SpecJson = GailSpec, ResolvedHyperparameters = RecordedConfiguration.Of("gail", HyperparameterSet.Empty, ("gradient_penalty", gradientPenalty)) }
             : r);
         var store = new FakeStudyStore(source.GetStudy(), runs, source.GetCheckpoints());
         return ReportModelFactory.Create(store, ReportFixture.Options with { B = 5 }).Provenance;
