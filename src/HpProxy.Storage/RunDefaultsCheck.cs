@@ -4,7 +4,7 @@ using HpProxy.Core.Studies;
 namespace HpProxy.Storage;
 
 /// <summary>Stored runs through <see cref="DefaultsDrift"/>: which finished runs this code would train with other
-/// defaults (the CLI's <c>run</c>, <c>resume</c> and <c>status</c> warn; the report's provenance says so).</summary>
+/// defaults (the CLI's <c>run</c>, <c>resume</c>, <c>status</c>, <c>report</c> and <c>analyze</c> warn; the report's provenance says so).</summary>
 public static class RunDefaultsCheck
 {
     public static DefaultsDriftReport Find(IEnumerable<RunRecord> runs) =>

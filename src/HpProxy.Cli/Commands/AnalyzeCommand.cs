@@ -34,6 +34,7 @@ internal static class AnalyzeCommand
         var reportOptions = new ReportOptions { Analysis = settings, Proxies = options.Proxies };
         if (options.FollowUp) return FollowUpStudyCommand.Execute(ctx, store, location, reportOptions, options);
 
+        if (RunDefaultsCheck.Warning(store.GetRuns()) is { } changedDefaults) ctx.Err.WriteLine(changedDefaults);
         var result = StudyReports.Build(store, location, ctx.Services.Stores, ctx.Services.CodeVersion, reportOptions, options.Out, options.FollowUpStudy);
         var analysis = result.Analysis ?? throw new InvalidOperationException("the report returned no analysis");
         var summary = new AnalysisSummary(location.StudyName, store.GetProgress(), analysis, result.Headline, result.FollowUpStudy, result.IndexHtml);

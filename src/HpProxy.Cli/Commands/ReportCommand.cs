@@ -1,4 +1,5 @@
 using HpProxy.Cli.Parsing;
+using HpProxy.Storage;
 
 namespace HpProxy.Cli.Commands;
 
@@ -11,6 +12,7 @@ internal static class ReportCommand
     {
         var location = CliContext.Locate(cmd, cmd.Positional(0));
         using var store = ctx.OpenExisting(location);
+        if (RunDefaultsCheck.Warning(store.GetRuns()) is { } changedDefaults) ctx.Err.WriteLine(changedDefaults);
         string report = ctx.Services.Reports.Build(store, location);
         ctx.Out.WriteLine($"report: {report}");
         return ExitCodes.Ok;

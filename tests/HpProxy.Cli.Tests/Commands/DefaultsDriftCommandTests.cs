@@ -6,7 +6,7 @@ using HpProxy.TestSupport;
 
 namespace HpProxy.Cli.Tests.Commands;
 
-/// <summary><c>status</c> and <c>resume</c> warn when finished runs were trained with other defaults than this code
+/// <summary><c>status</c>, <c>resume</c> and <c>report</c> warn when finished runs were trained with other defaults than this code
 /// has (the runs keep their ids, so re-planning alone would call them done): FAIRL's gradient penalty, 0 before
 /// decision 0010 and 10 now.</summary>
 public sealed class DefaultsDriftCommandTests : IDisposable
@@ -57,6 +57,17 @@ public sealed class DefaultsDriftCommandTests : IDisposable
         StudyWithAnOldRun();
 
         var r = CliRunner.Run(CliRunner.Services(), "resume", "drift", "--no-report", "--results", Results);
+
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains(Warning, r.Err);
+    }
+
+    [Fact]
+    public void Report_warns_too()
+    {
+        StudyWithAnOldRun();
+
+        var r = CliRunner.Run(CliRunner.Services(), "report", "drift", "--results", Results);
 
         Assert.True(r.ExitCode == 0, r.Err);
         Assert.Contains(Warning, r.Err);
